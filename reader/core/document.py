@@ -1,0 +1,57 @@
+"""A bilingual document as immutable values: metadata and two ordered lists of paragraphs."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class Language(str, Enum):
+    """The two sides of a document."""
+
+    ENGLISH = "en"
+    CHINESE = "zh"
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph of one side; headline paragraphs are marked as headings."""
+
+    text: str
+    heading: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """What was read from one file (or a pair of files); never changed after parsing."""
+
+    english: tuple[Paragraph, ...]
+    chinese: tuple[Paragraph, ...]
+    title: str = ""
+    date: str = ""
+    page: str = ""
+    sources: tuple[Path, ...] = field(default=())
+
+    def side(self, language: Language) -> tuple[Paragraph, ...]:
+        return self.english if language is Language.ENGLISH else self.chinese
+
+    @property
+    def display_title(self) -> str:
+        """The title for the window: the document's own, else the first file's name."""
+        if self.title:
+            return self.title
+        return self.sources[0].name if self.sources else ""
+
+    @property
+    def content_key(self) -> str:
+        """A digest of the text alone, so that user data follows a document whatever its path."""
+        digest = hashlib.sha256()
+        for language in Language:
+            for paragraph in self.side(language):
+                digest.update(language.value.encode())
+                digest.update(b"\x01" if paragraph.heading else b"\x00")
+                digest.update(paragraph.text.encode("utf-8"))
+                digest.update(b"\x1e")
+        return digest.hexdigest()
