@@ -1,0 +1,151 @@
+"""The one door to jieba, pypinyin and CC-CEDICT: segmentation, pinyin in context, glosses.
+
+Loading takes over a second (jieba's prefix dictionary, CC-CEDICT), so it happens once, on
+whichever thread first needs it; callers that must not block call `load()` from a worker.
+Every method is safe to call from several threads.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.core.cedict import Cedict, DictEntry
+
+__all__ = ["DictEntry", "TextService", "Token", "is_chinese", "shared_service"]
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_VOWEL_START = ("a", "o", "e", "ā", "á", "ǎ", "à", "ō", "ó", "ǒ", "ò", "ē", "é", "ě", "è")
+
+
+def is_chinese(text: str) -> bool:
+    """True when the text holds at least one Han character."""
+    return _HAN.search(text) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of a text and where it stands: `text == source[start:end]`."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def is_chinese(self) -> bool:
+        return is_chinese(self.text)
+
+
+def join_syllables(syllables: Sequence[str]) -> str:
+    """Write a word's syllables as pinyin orthography does: Xī'ān, Wéiwú'ěr, yínháng."""
+    word = ""
+    for syllable in syllables:
+        if word and syllable[:1].lower() in _VOWEL_START:
+            word += "'"
+        word += syllable
+    return word
+
+
+def write_name(syllables: Sequence[str]) -> str:
+    """Write a name's syllables, a capital starting each of its words: Xīnjiāng Wéiwú'ěr."""
+    words: list[list[str]] = []
+    for syllable in syllables:
+        if not words or syllable[:1].isupper():
+            words.append([])
+        words[-1].append(syllable)
+    return " ".join(join_syllables(word) for word in words)
+
+
+class TextService:
+    """Segmentation (jieba), readings (pypinyin) and glosses (CC-CEDICT) behind one object."""
+
+    def __init__(self, cache_dir: Path | None = None) -> None:
+        self._cache_dir = cache_dir
+        self._lock = threading.Lock()
+        self._tokenizer = None
+        self._cedict: Cedict | None = None
+
+    @property
+    def loaded(self) -> bool:
+        return self._cedict is not None
+
+    def load(self) -> None:
+        """Load jieba's dictionary and CC-CEDICT; later calls return at once."""
+        if self._cedict is not None:
+            return
+        with self._lock:
+            if self._cedict is not None:
+                return
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            tokenizer = jieba.Tokenizer()
+            if self._cache_dir is not None:
+                self._cache_dir.mkdir(parents=True, exist_ok=True)
+                tokenizer.tmp_dir = str(self._cache_dir)
+            tokenizer.initialize()
+            self._tokenizer = tokenizer
+            self._cedict = Cedict.bundled()
+
+    def segment(self, text: str) -> list[Token]:
+        """Cut a text into words; joined, the tokens give the text back exactly."""
+        self.load()
+        return [Token(word, start, end) for word, start, end in self._tokenizer.tokenize(text)]
+
+    def syllables(self, word: str) -> list[str]:
+        """The word's syllables in tone marks, read as one word ("银行" → ["yín", "háng"])."""
+        from pypinyin import Style, pinyin
+
+        if not is_chinese(word):
+            return []
+        readings = [r[0] for r in pinyin([word], style=Style.TONE, errors=lambda _: [""])]
+        return [r for r in readings if r]
+
+    def plain_syllables(self, word: str) -> list[str]:
+        """The syllables without tones ("乌鲁木齐" → ["wu", "lu", "mu", "qi"]), for matching."""
+        from pypinyin import Style, pinyin
+
+        if not is_chinese(word):
+            return []
+        readings = [r[0] for r in pinyin([word], style=Style.NORMAL, errors=lambda _: [""])]
+        return [r for r in readings if r]
+
+    def pinyin(self, word: str) -> str:
+        """The word's pinyin in tone marks, written as pinyin orthography writes it.
+
+        Where a proper-noun entry of CC-CEDICT reads the word as pypinyin does, the entry's
+        capitals give the name's capitals and word breaks (Xīnjiāng Wéiwú'ěr Zìzhìqū).
+        """
+        syllables = self.syllables(word)
+        for entry in self.lookup(word):
+            marked = entry.pinyin.split()
+            if entry.proper_noun and [s.lower() for s in marked] == syllables:
+                return write_name(marked)
+        return join_syllables(syllables)
+
+    def lookup(self, word: str) -> list[DictEntry]:
+        """Every CC-CEDICT entry whose simplified or traditional headword is `word`."""
+        self.load()
+        return self._cedict.lookup(word)
+
+    def cedict_entries(self) -> Iterator[DictEntry]:
+        """All of CC-CEDICT, for indexes of its own that a caller builds (the aligner's)."""
+        self.load()
+        return iter(self._cedict)
+
+
+_shared: TextService | None = None
+_shared_lock = threading.Lock()
+
+
+def shared_service(cache_dir: Path | None = None) -> TextService:
+    """The process-wide service, so that the dictionaries are loaded once per process."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = TextService(cache_dir)
+        return _shared

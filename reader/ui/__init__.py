@@ -1,0 +1,1 @@
+"""Widgets, models and actions; they ask `reader.core` for everything linguistic."""

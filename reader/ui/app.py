@@ -1,0 +1,49 @@
+"""Start the window, or render it offscreen to a PNG for `--screenshot`."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader.core.bundled import bundled_dir, seed_paths
+from reader.core.errors import DocumentError
+from reader.core.formats import load_document
+
+SCREENSHOT_SIZE = (1280, 820)
+
+
+def run(paths: Sequence[Path], screenshot: Path | None = None) -> int:
+    """Open `paths` (the seed article when empty); raise ReaderError for a bad file."""
+    if screenshot is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    document = load_document(*(paths or seed_paths()[:1]))
+
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("Parallel Reader")
+    app.setApplicationName("Parallel Reader")
+    app.setDesktopFileName("parallel-reader")
+    resources = bundled_dir("resources")
+    app.setWindowIcon(QIcon(str(resources / "icons" / "parallel-reader.svg")))
+    app.setStyleSheet((resources / "style.qss").read_text(encoding="utf-8"))
+    window = MainWindow()
+    window.show_document(document)
+    if screenshot is None:
+        window.show()
+        return app.exec()
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    if not window.text_is_ready:
+        window.text_ready.connect(app.quit)
+        app.exec()
+    app.processEvents()
+    if not window.grab().save(str(screenshot), "PNG"):
+        raise DocumentError(screenshot, "cannot write the screenshot there")
+    print(f"Saved {screenshot}")
+    return 0

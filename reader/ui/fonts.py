@@ -1,0 +1,61 @@
+"""The fonts of each side, and whether this machine can show Chinese at all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+
+PREFERRED_CHINESE = (
+    "Noto Sans CJK SC",
+    "Noto Serif CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "Microsoft YaHei",
+    "PingFang SC",
+)
+INSTALL_HINT = (
+    "No installed font covers Chinese, so Chinese text would show as boxes. Install one, "
+    "for example: sudo apt install fonts-noto-cjk (Debian, Ubuntu) or sudo dnf install "
+    "google-noto-sans-cjk-fonts (Fedora), then restart Parallel Reader."
+)
+DEFAULT_POINT_SIZE = 13
+MIN_POINT_SIZE, MAX_POINT_SIZE = 7, 48
+
+
+def chinese_families() -> list[str]:
+    return QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+
+
+def chinese_family() -> str | None:
+    """The family to set Chinese in: a well-known CJK family if present, else any that covers it."""
+    families = chinese_families()
+    for name in PREFERRED_CHINESE:
+        if name in families:
+            return name
+    return families[0] if families else None
+
+
+@dataclass(frozen=True, slots=True)
+class ReaderFonts:
+    """Body and heading fonts for each language at one zoom level."""
+
+    english: QFont
+    chinese: QFont
+    point_size: int
+
+    @classmethod
+    def at(cls, point_size: int) -> ReaderFonts:
+        english = QFont(QGuiApplication.font())
+        english.setPointSize(point_size)
+        chinese = QFont(english)
+        family = chinese_family()
+        if family:
+            chinese.setFamilies([family, *english.families()])
+        return cls(english, chinese, point_size)
+
+    def heading(self, font: QFont) -> QFont:
+        bold = QFont(font)
+        bold.setBold(True)
+        bold.setPointSizeF(font.pointSizeF() * 1.15)
+        return bold

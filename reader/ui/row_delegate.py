@@ -1,0 +1,187 @@
+"""Paints a row: its English paragraphs on the left, its Chinese ones level with them on the right.
+
+Text is laid out with QTextLayout as plain text, so nothing in a document is ever read as
+markup. Layouts are cached per row and dropped when the width or the fonts change.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize
+from PySide6.QtGui import QColor, QPainter, QPalette, QTextCharFormat, QTextLayout, QTextOption
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from reader.core.document import Language
+from reader.ui.fonts import ReaderFonts
+from reader.ui.row_model import RowModel
+
+MARGIN = 14  # around and between the columns, in pixels
+CACHE_ROWS = 400
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Characters `start`..`end` of one paragraph of one side."""
+
+    language: Language
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedParagraph:
+    language: Language
+    index: int
+    layout: QTextLayout
+    origin: QPointF  # top left, relative to the row's top left
+
+
+@dataclass(frozen=True, slots=True)
+class RowLayout:
+    height: int
+    paragraphs: tuple[PlacedParagraph, ...]
+
+
+def _lay_out(text: str, font, width: float) -> tuple[QTextLayout, float]:
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.setCacheEnabled(True)
+    height = 0.0
+    layout.beginLayout()
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, height))
+        height += line.height()
+    layout.endLayout()
+    return layout, height
+
+
+class RowDelegate(QStyledItemDelegate):
+    """Lays out, paints and hit-tests rows of a RowModel."""
+
+    def __init__(self, model: RowModel, fonts: ReaderFonts, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._fonts = fonts
+        self._width = 800
+        self._cache: OrderedDict[int, RowLayout] = OrderedDict()
+        self.highlights: tuple[Span, ...] = ()
+        model.modelReset.connect(self._cache.clear)
+
+    @property
+    def fonts(self) -> ReaderFonts:
+        return self._fonts
+
+    def set_fonts(self, fonts: ReaderFonts) -> None:
+        self._fonts = fonts
+        self._cache.clear()
+
+    def set_width(self, width: int) -> bool:
+        """Set the width rows are laid out in; True if that changed anything."""
+        if width == self._width:
+            return False
+        self._width = width
+        self._cache.clear()
+        return True
+
+    def column_width(self) -> float:
+        return max(60.0, (self._width - 3 * MARGIN) / 2)
+
+    def row_layout(self, row: int) -> RowLayout:
+        cached = self._cache.get(row)
+        if cached is not None:
+            self._cache.move_to_end(row)
+            return cached
+        width = self.column_width()
+        placed: list[PlacedParagraph] = []
+        bottom = 0.0
+        for column, language in enumerate(Language):
+            x = MARGIN + column * (width + MARGIN)
+            y = float(MARGIN) * 0.6
+            body = self._fonts.english if language is Language.ENGLISH else self._fonts.chinese
+            for index, paragraph in self._model.paragraphs(row, language):
+                font = self._fonts.heading(body) if paragraph.heading else body
+                layout, height = _lay_out(paragraph.text, font, width)
+                placed.append(PlacedParagraph(language, index, layout, QPointF(x, y)))
+                y += height + self._fonts.point_size * 0.8
+            bottom = max(bottom, y)
+        result = RowLayout(int(bottom + MARGIN * 0.4), tuple(placed))
+        self._cache[row] = result
+        if len(self._cache) > CACHE_ROWS:
+            self._cache.popitem(last=False)
+        return result
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        return QSize(self._width, self.row_layout(index.row()).height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        painter.save()
+        palette = option.palette
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(option.rect, palette.color(QPalette.ColorRole.AlternateBase))
+        separator = QColor(palette.color(QPalette.ColorRole.Text))
+        separator.setAlpha(40)
+        painter.setPen(separator)
+        painter.drawLine(option.rect.bottomLeft(), option.rect.bottomRight())
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        top_left = QPointF(option.rect.topLeft())
+        for placed in self.row_layout(index.row()).paragraphs:
+            placed.layout.draw(painter, top_left + placed.origin, self._selections(placed, palette))
+        painter.restore()
+
+    def _selections(self, placed: PlacedParagraph, palette: QPalette) -> list:
+        ranges = []
+        for span in self.highlights:
+            if (span.language, span.paragraph) != (placed.language, placed.index):
+                continue
+            fmt = QTextCharFormat()
+            fmt.setBackground(palette.color(QPalette.ColorRole.Highlight))
+            fmt.setForeground(palette.color(QPalette.ColorRole.HighlightedText))
+            selection = QTextLayout.FormatRange()
+            selection.start, selection.length, selection.format = (
+                span.start,
+                span.end - span.start,
+                fmt,
+            )
+            ranges.append(selection)
+        return ranges
+
+    def hit(self, row: int, point: QPointF) -> tuple[Language, int, int] | None:
+        """The character under `point` (relative to the row's top left): side, paragraph, offset."""
+        for placed in self.row_layout(row).paragraphs:
+            local = point - placed.origin
+            layout = placed.layout
+            for n in range(layout.lineCount()):
+                line = layout.lineAt(n)
+                if not line.y() <= local.y() < line.y() + line.height():
+                    continue
+                if not line.x() <= local.x() < line.x() + line.naturalTextWidth():
+                    return None
+                offset = line.xToCursor(local.x(), line.CursorPosition.CursorOnCharacter)
+                return placed.language, placed.index, offset
+        return None
+
+    def span_rect(self, row: int, span: Span) -> QRectF:
+        """Where a span's first line stands, relative to the row's top left (to place a pop-up)."""
+        for placed in self.row_layout(row).paragraphs:
+            if (placed.language, placed.index) != (span.language, span.paragraph):
+                continue
+            line = placed.layout.lineForTextPosition(span.start)
+            left, _ = line.cursorToX(span.start)
+            right, _ = line.cursorToX(min(span.end, line.textStart() + line.textLength()))
+            return QRectF(
+                placed.origin.x() + left,
+                placed.origin.y() + line.y(),
+                max(1.0, right - left),
+                line.height(),
+            )
+        return QRectF()
+

@@ -1,0 +1,81 @@
+"""The rows of the reader: one per link of the alignment, over the document's paragraphs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt
+
+from reader.core.alignment import Alignment, pair_in_order
+from reader.core.document import Document, Language, Paragraph
+from reader.core.text_service import Token
+
+EMPTY = Document(english=(), chinese=())
+
+
+def leading_headings(paragraphs: tuple[Paragraph, ...]) -> int:
+    count = 0
+    while count < len(paragraphs) and paragraphs[count].heading:
+        count += 1
+    return count
+
+
+def default_alignment(document: Document) -> Alignment:
+    """Headings beside headings, then paragraphs in order, until the aligner has spoken."""
+    en_head = leading_headings(document.english)
+    zh_head = leading_headings(document.chinese)
+    return pair_in_order(
+        en_head, len(document.english) - en_head, zh_head, len(document.chinese) - zh_head
+    )
+
+
+class RowModel(QAbstractListModel):
+    """Rows of (English paragraphs, Chinese paragraphs), and the words of each Chinese one."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._document = EMPTY
+        self._alignment = default_alignment(EMPTY)
+        self._tokens: dict[int, list[Token]] = {}
+
+    @property
+    def document(self) -> Document:
+        return self._document
+
+    @property
+    def alignment(self) -> Alignment:
+        return self._alignment
+
+    def set_document(self, document: Document, alignment: Alignment | None = None) -> None:
+        self.beginResetModel()
+        self._document = document
+        self._alignment = alignment or default_alignment(document)
+        self._tokens = {}
+        self.endResetModel()
+
+    def set_alignment(self, alignment: Alignment) -> None:
+        self.beginResetModel()
+        self._alignment = alignment
+        self.endResetModel()
+
+    def add_tokens(self, tokens: dict[int, list[Token]]) -> None:
+        """Words of Chinese paragraphs (by paragraph index), as segmentation delivers them."""
+        self._tokens.update(tokens)
+
+    def tokens(self, chinese_index: int) -> list[Token] | None:
+        """The paragraph's words, or None while it has not been segmented yet."""
+        return self._tokens.get(chinese_index)
+
+    def paragraphs(self, row: int, language: Language) -> list[tuple[int, Paragraph]]:
+        link = self._alignment[row]
+        run = link.english if language is Language.ENGLISH else link.chinese
+        side = self._document.side(language)
+        return [(i, side[i]) for i in run]
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._alignment)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return "\n\n".join(
+            p.text for language in Language for _, p in self.paragraphs(index.row(), language)
+        )

@@ -1,0 +1,87 @@
+"""The pop-up beside a Chinese word: the word, its pinyin in context, its dictionary entries.
+
+Every string in it comes from the document or the dictionary, so all of it is escaped before it
+goes into the label's rich text.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from reader.core.word_info import WordInfo
+
+MAX_ENTRIES = 6
+MAX_GLOSSES = 8
+GAP = 4
+
+
+def popup_html(info: WordInfo) -> str:
+    """The pop-up's content for a word."""
+    parts = [
+        f"<div style='font-size:x-large'>{escape(info.word)}</div>",
+        f"<div style='font-size:large'><b>{escape(info.pinyin)}</b></div>",
+    ]
+    for entry in info.entries[:MAX_ENTRIES]:
+        head = escape(entry.pinyin)
+        if entry.traditional != entry.simplified:
+            head += f" &nbsp;<span>{escape(entry.traditional)}</span>"
+        glosses = "; ".join(escape(g) for g in entry.glosses[:MAX_GLOSSES])
+        parts.append(f"<p style='margin:4px 0'><i>{head}</i><br>{glosses}</p>")
+    if not info.entries:
+        parts.append("<p><i>Not in CC-CEDICT.</i></p>")
+    if info.characters:
+        rows = "".join(
+            f"<tr><td>{escape(c.word)}</td><td>&nbsp;{escape(c.pinyin)}&nbsp;</td>"
+            f"<td>{escape(c.first_gloss)}</td></tr>"
+            for c in info.characters
+        )
+        parts.append(f"<hr><table>{rows}</table>")
+    return "".join(parts)
+
+
+def place_beside(anchor: QRect, size: QRect, screen: QRect) -> QPoint:
+    """Below the anchor if it fits on the screen, else above; always inside the screen."""
+    x = min(max(anchor.left(), screen.left()), screen.right() - size.width() + 1)
+    y = anchor.bottom() + GAP
+    if y + size.height() > screen.bottom() + 1:
+        y = anchor.top() - GAP - size.height()
+    y = min(max(y, screen.top()), screen.bottom() - size.height() + 1)
+    return QPoint(max(x, screen.left()), y)
+
+
+class WordPopup(QFrame):
+    """A frameless tool-tip window that never takes the focus."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.ToolTip | Qt.WindowType.FramelessWindowHint)
+        self.setObjectName("WordPopup")
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setFrameShape(QFrame.Shape.Box)
+        self._label = QLabel(self)
+        self._label.setTextFormat(Qt.TextFormat.RichText)
+        self._label.setWordWrap(True)
+        self._label.setMaximumWidth(420)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.addWidget(self._label)
+        self.info: WordInfo | None = None
+
+    def text(self) -> str:
+        return self._label.text()
+
+    def show_word(self, info: WordInfo, anchor: QRect) -> None:
+        """Show `info` beside `anchor` (global coordinates), kept fully on its screen."""
+        self.info = info
+        self._label.setText(popup_html(info))
+        self.adjustSize()
+        screen = QGuiApplication.screenAt(anchor.center()) or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry()
+        if self.height() > available.height():
+            self.resize(self.width(), available.height())
+        self.move(place_beside(anchor, self.rect(), available))
+        self.show()
+        self.raise_()
