@@ -11,8 +11,22 @@ import pytest  # noqa: E402
 
 @pytest.fixture(autouse=True)
 def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
-    """QSettings and QStandardPaths follow XDG variables on Linux: point them somewhere new."""
+    """Point QStandardPaths (which follows the XDG variables) and QSettings somewhere new."""
     home = tmp_path_factory.mktemp("home")
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
         monkeypatch.setenv(name, str(home / name.lower()))
+    from PySide6.QtCore import QSettings
+
+    for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(settings_format, QSettings.Scope.UserScope, str(home / "settings"))
     return home
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp_args, qapp_cls, pytestconfig):
+    """pytest-qt's application, named as the program names it."""
+    from reader.ui.app import configure_application
+
+    app = qapp_cls.instance() or qapp_cls(qapp_args)
+    configure_application(app)
+    return app

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+KEYS = QKeySequence.StandardKey
+
 
 @dataclass(frozen=True, slots=True)
 class Actions:
@@ -16,21 +18,56 @@ class Actions:
     zoom_out: QAction
     zoom_reset: QAction
     about: QAction
+    undo: QAction
+    redo: QAction
+    align_mode: QAction
+    merge: QAction
+    split: QAction
+    detach: QAction
+    reset_alignment: QAction
+
+    @property
+    def edits(self) -> tuple[QAction, ...]:
+        """The actions that change the alignment, enabled in align mode only."""
+        return (self.merge, self.split, self.detach)
 
 
-def _action(parent: QWidget, text: str, *shortcuts: QKeySequence | str) -> QAction:
+def _action(parent: QWidget, text: str, *shortcuts: QKeySequence | QKeySequence.StandardKey | str,
+            tip: str = "") -> QAction:
     action = QAction(text, parent)
     action.setShortcuts([QKeySequence(s) for s in shortcuts])
+    if tip:
+        action.setStatusTip(tip)
+        action.setToolTip(f"{tip} ({action.shortcut().toString()})" if shortcuts else tip)
     return action
 
 
 def make_actions(parent: QWidget) -> Actions:
-    keys = QKeySequence.StandardKey
-    return Actions(
-        open=_action(parent, "&Open…", keys.Open),
-        quit=_action(parent, "&Quit", keys.Quit, "Ctrl+Q"),
-        zoom_in=_action(parent, "Zoom &In", keys.ZoomIn, "Ctrl+="),
-        zoom_out=_action(parent, "Zoom &Out", keys.ZoomOut, "Ctrl+-"),
+    align_mode = _action(
+        parent, "&Align Mode", "Ctrl+L",
+        tip="Click a paragraph on each side to link them; M merges a row with the next, "
+        "S splits a row after the current paragraph, D detaches it",
+    )
+    align_mode.setCheckable(True)
+    actions = Actions(
+        open=_action(parent, "&Open…", KEYS.Open),
+        quit=_action(parent, "&Quit", KEYS.Quit, "Ctrl+Q"),
+        zoom_in=_action(parent, "Zoom &In", KEYS.ZoomIn, "Ctrl+="),
+        zoom_out=_action(parent, "Zoom &Out", KEYS.ZoomOut, "Ctrl+-"),
         zoom_reset=_action(parent, "&Actual Size", "Ctrl+0"),
         about=_action(parent, "&About Parallel Reader"),
+        undo=_action(parent, "&Undo", KEYS.Undo),
+        redo=_action(parent, "&Redo", KEYS.Redo, "Ctrl+Shift+Z", "Ctrl+Y"),
+        align_mode=align_mode,
+        merge=_action(parent, "&Merge Row with Next", "M",
+                      tip="Join the current row and the one below"),
+        split=_action(parent, "&Split Row", "S",
+                      tip="Split the current row after the current paragraph"),
+        detach=_action(parent, "&Detach Paragraph", "D",
+                       tip="Give the current paragraph a row of its own"),
+        reset_alignment=_action(parent, "&Reset to Automatic",
+                                tip="Forget the corrections and use the aligner's result"),
     )
+    for action in actions.edits:
+        action.setEnabled(False)
+    return actions

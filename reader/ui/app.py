@@ -7,11 +7,24 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
 from reader.core.bundled import bundled_dir, seed_paths
 from reader.core.errors import DocumentError
 from reader.core.formats import load_document
 
 SCREENSHOT_SIZE = (1280, 820)
+
+
+def configure_application(app: QApplication) -> None:
+    """Names (which QSettings and QStandardPaths use), icon and style sheet."""
+    app.setOrganizationName("Parallel Reader")
+    app.setApplicationName("Parallel Reader")
+    app.setDesktopFileName("parallel-reader")
+    resources = bundled_dir("resources")
+    app.setWindowIcon(QIcon(str(resources / "icons" / "parallel-reader.svg")))
+    app.setStyleSheet((resources / "style.qss").read_text(encoding="utf-8"))
 
 
 def run(paths: Sequence[Path], screenshot: Path | None = None) -> int:
@@ -20,18 +33,10 @@ def run(paths: Sequence[Path], screenshot: Path | None = None) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     document = load_document(*(paths or seed_paths()[:1]))
 
-    from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication
-
     from reader.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setOrganizationName("Parallel Reader")
-    app.setApplicationName("Parallel Reader")
-    app.setDesktopFileName("parallel-reader")
-    resources = bundled_dir("resources")
-    app.setWindowIcon(QIcon(str(resources / "icons" / "parallel-reader.svg")))
-    app.setStyleSheet((resources / "style.qss").read_text(encoding="utf-8"))
+    configure_application(app)
     window = MainWindow()
     window.show_document(document)
     if screenshot is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QThreadPool, Signal
+from PySide6.QtCore import QSettings, QStandardPaths, QThreadPool, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -13,13 +13,15 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from reader import __version__
-from reader.core.document import Document
-from reader.core.errors import ReaderError
+from reader.core import alignment as ops
+from reader.core.document import Document, Language
+from reader.core.errors import ReaderError, StoreError
 from reader.core.formats import load_document
 from reader.core.text_service import shared_service
 from reader.ui.actions import Actions, make_actions
@@ -31,15 +33,27 @@ from reader.ui.fonts import (
     ReaderFonts,
     chinese_family,
 )
+from reader.core.store import Store
+from reader.ui.alignment_controller import AlignmentController
+from reader.ui.row_delegate import ParagraphKey
 from reader.ui.row_model import RowModel
 from reader.ui.row_view import RowView
-from reader.ui.text_worker import SegmentationTask
+from reader.ui.text_worker import DocumentTask
 
 ABOUT = f"""<h3>Parallel Reader {__version__}</h3>
 <p>Read a text beside its translation, English beside Chinese.</p>
 <p>Dictionary: <a href="https://cc-cedict.org/">CC-CEDICT</a>, © MDBG and contributors,
 licensed under <a href="https://creativecommons.org/licenses/by-sa/4.0/">CC BY-SA 4.0</a>.<br>
 Word segmentation: jieba (MIT). Pinyin: pypinyin (MIT). Toolkit: Qt for Python (LGPLv3).</p>"""
+
+
+STORE_NAME = "parallel-reader.sqlite3"
+
+
+def open_store() -> Store:
+    """The user's database, in the platform's folder for application data."""
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    return Store.open(folder / STORE_NAME)
 
 
 class MainWindow(QMainWindow):
@@ -56,8 +70,16 @@ class MainWindow(QMainWindow):
         self.actions = make_actions(self)
         self.error_box: QMessageBox | None = None
         self._generation = 0
-        self._task: SegmentationTask | None = None
+        self._task: DocumentTask | None = None
         self.text_is_ready = False
+        self.anchor: ParagraphKey | None = None
+        store_problem = ""
+        try:
+            store = open_store()
+        except StoreError as error:
+            store, store_problem = None, str(error)
+        self.alignments = AlignmentController(self.model, store, self)
+        self.alignments.store_failed.connect(self._store_failed)
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -68,6 +90,11 @@ class MainWindow(QMainWindow):
         self.font_warning.setWordWrap(True)
         self.font_warning.setVisible(chinese_family() is None)
         layout.addWidget(self.font_warning)
+        self.store_warning = QLabel(central)
+        self.store_warning.setObjectName("StoreWarning")
+        self.store_warning.setWordWrap(True)
+        self.store_warning.hide()
+        layout.addWidget(self.store_warning)
         layout.addWidget(self.view)
         self.setCentralWidget(central)
 
@@ -84,12 +111,25 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         self._update_title()
+        if store_problem:
+            self._store_failed(store_problem)
 
     def _build_menus(self, actions: Actions) -> None:
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(actions.open)
         file_menu.addSeparator()
         file_menu.addAction(actions.quit)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        for action in (actions.undo, actions.redo):
+            edit_menu.addAction(action)
+        align_menu = self.menuBar().addMenu("&Alignment")
+        align_bar = QToolBar("Alignment", self)
+        align_bar.setObjectName("AlignmentToolBar")
+        self.addToolBar(align_bar)
+        for action in (actions.align_mode, *actions.edits, actions.reset_alignment):
+            align_menu.addAction(action)
+        for action in (actions.undo, actions.redo, actions.align_mode, *actions.edits):
+            align_bar.addAction(action)
         view_menu = self.menuBar().addMenu("&View")
         for action in (actions.zoom_in, actions.zoom_out, actions.zoom_reset):
             view_menu.addAction(action)
@@ -100,6 +140,22 @@ class MainWindow(QMainWindow):
         actions.zoom_out.triggered.connect(lambda: self.zoom(-1))
         actions.zoom_reset.triggered.connect(lambda: self.set_point_size(DEFAULT_POINT_SIZE))
         actions.about.triggered.connect(lambda: QMessageBox.about(self, "About", ABOUT))
+        stack = self.alignments.undo_stack
+        actions.undo.triggered.connect(stack.undo)
+        actions.redo.triggered.connect(stack.redo)
+        stack.canUndoChanged.connect(actions.undo.setEnabled)
+        stack.canRedoChanged.connect(actions.redo.setEnabled)
+        actions.undo.setEnabled(False)
+        actions.redo.setEnabled(False)
+        actions.align_mode.toggled.connect(self._set_align_mode)
+        actions.merge.triggered.connect(self.merge_current_row)
+        actions.split.triggered.connect(self.split_current_row)
+        actions.detach.triggered.connect(self.detach_current)
+        actions.reset_alignment.triggered.connect(self.alignments.reset)
+        self.view.paragraph_activated.connect(self.activate)
+        self.view.paragraph_focused.connect(self.select)
+        self.model.rowsInserted.connect(self._reselect)
+        self.model.rowsRemoved.connect(self._reselect)
 
     # Documents
 
@@ -116,10 +172,15 @@ class MainWindow(QMainWindow):
 
     def show_document(self, document: Document) -> None:
         self.view.clear_hover()
+        self.anchor = None
+        self.view.current = None
+        self.view.delegate.selected = frozenset()
+        self.view.delegate.anchor = None
         self.model.set_document(document)
+        self.alignments.start()
         self.view.scrollToTop()
         self._update_title()
-        self._segment(document)
+        self._process(document)
 
     def show_error(self, message: str) -> None:
         """A window-modal dialog that does not block the caller (nor a test)."""
@@ -147,26 +208,105 @@ class MainWindow(QMainWindow):
         title = self.model.document.display_title
         self.setWindowTitle(f"{title} — Parallel Reader" if title else "Parallel Reader")
 
-    # Segmentation in the background
+    def _store_failed(self, message: str) -> None:
+        self.store_warning.setText(
+            f"Alignment corrections cannot be kept: {message}. Documents still open, but "
+            "corrections made now last only until the program closes."
+        )
+        self.store_warning.show()
 
-    def _segment(self, document: Document) -> None:
+    # Clicking and aligning
+
+    def activate(self, key: ParagraphKey) -> None:
+        """A click (or Space): select the paragraph; in align mode, link it to the anchor."""
+        self.select(key)
+        if not self.actions.align_mode.isChecked():
+            return
+        if self.anchor is None or self.anchor[0] is key[0]:
+            self._set_anchor(key)
+            self.statusBar().showMessage("Now click the paragraph on the other side to link.")
+            return
+        english, chinese = sorted((self.anchor, key), key=lambda k: k[0] is not Language.ENGLISH)
+        self._set_anchor(None)
+        self.alignments.edit("Link paragraphs", lambda a: ops.link(a, english[1], chinese[1]))
+
+    def select(self, key: ParagraphKey) -> None:
+        """Light up the paragraph and its counterparts, and bring them into view."""
+        self.view.current = key
+        row = self.model.row_of(*key)
+        self.view.delegate.selected = frozenset(
+            (language, index) for language in Language for index, _ in self.model.paragraphs(row, language)
+        )
+        self.view.scrollTo(self.model.index(row))
+        self.view.viewport().update()
+
+    def _reselect(self) -> None:
+        if self.view.current is not None:
+            self.select(self.view.current)
+
+    def _set_anchor(self, key: ParagraphKey | None) -> None:
+        self.anchor = key
+        self.view.delegate.anchor = key
+        self.view.viewport().update()
+
+    def _set_align_mode(self, on: bool) -> None:
+        for action in self.actions.edits:
+            action.setEnabled(on)
+        self._set_anchor(None)
+        self.statusBar().showMessage(
+            "Align mode: click a paragraph on each side to link them." if on else "", 6000
+        )
+
+    def _current_row(self) -> int | None:
+        return None if self.view.current is None else self.model.row_of(*self.view.current)
+
+    def merge_current_row(self) -> None:
+        row = self._current_row()
+        if row is not None and row + 1 < self.model.rowCount():
+            self.alignments.edit("Merge rows", lambda a: ops.merge_with_next(a, row))
+
+    def split_current_row(self) -> None:
+        """Split the row after the current paragraph; the other side is cut in proportion."""
+        if self.view.current is None:
+            return
+        language, index = self.view.current
+        row = self.model.row_of(language, index)
+        link = self.model.link(row)
+        this, other = (link.english, link.chinese)[:: 1 if language is Language.ENGLISH else -1]
+        at = index - this.start + 1
+        other_at = -(-len(other) * at // len(this))
+        english_at, chinese_at = (at, other_at)[:: 1 if language is Language.ENGLISH else -1]
+        self.alignments.edit("Split row", lambda a: ops.split(a, row, english_at, chinese_at))
+
+    def detach_current(self) -> None:
+        if self.view.current is not None:
+            language, index = self.view.current
+            self.alignments.edit("Detach paragraph", lambda a: ops.detach(a, language, index))
+
+    # Text processing and alignment in the background
+
+    def _process(self, document: Document) -> None:
         if self._task is not None:
             self._task.cancelled.set()
         self._generation += 1
         self.text_is_ready = False
-        texts = [(i, p.text) for i, p in enumerate(document.chinese)]
-        task = SegmentationTask(shared_service(), self._generation, texts)
+        task = DocumentTask(shared_service(), self._generation, document)
         task.signals.tokens.connect(self._on_tokens)
+        task.signals.aligned.connect(self._on_aligned)
         task.signals.progress.connect(self._on_progress)
         task.signals.finished.connect(self._on_finished)
         self._task = task
-        if texts:
+        if document.chinese:
             self.statusBar().showMessage("Loading the dictionaries…")
         QThreadPool.globalInstance().start(task)
 
     def _on_tokens(self, generation: int, tokens: dict) -> None:
         if generation == self._generation:
             self.model.add_tokens(tokens)
+
+    def _on_aligned(self, generation: int, alignment: object) -> None:
+        if generation == self._generation:
+            self.alignments.set_automatic(alignment)
 
     def _on_progress(self, generation: int, done: int, total: int) -> None:
         if generation != self._generation or not total:

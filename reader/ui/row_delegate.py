@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize
-from PySide6.QtGui import QColor, QPainter, QPalette, QTextCharFormat, QTextLayout, QTextOption
+from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QTextCharFormat, QTextLayout, QTextOption
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from reader.core.document import Language
@@ -19,6 +19,10 @@ from reader.ui.row_model import RowModel
 
 MARGIN = 14  # around and between the columns, in pixels
 CACHE_ROWS = 400
+DOUBTFUL_BELOW = 0.5  # links the aligner is less sure of than this are marked
+DOUBT_COLOUR = QColor("#e8a33d")
+
+ParagraphKey = tuple[Language, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +77,11 @@ class RowDelegate(QStyledItemDelegate):
         self._fonts = fonts
         self._width = 800
         self._cache: OrderedDict[int, RowLayout] = OrderedDict()
-        self.highlights: tuple[Span, ...] = ()
-        model.modelReset.connect(self._cache.clear)
+        self.highlights: tuple[Span, ...] = ()  # words: the one under the mouse
+        self.selected: frozenset[ParagraphKey] = frozenset()  # a paragraph and its counterparts
+        self.anchor: ParagraphKey | None = None  # align mode: the first end of a new link
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
+            signal.connect(self._cache.clear)
 
     @property
     def fonts(self) -> ReaderFonts:
@@ -131,11 +138,50 @@ class RowDelegate(QStyledItemDelegate):
         separator.setAlpha(40)
         painter.setPen(separator)
         painter.drawLine(option.rect.bottomLeft(), option.rect.bottomRight())
-        painter.setPen(palette.color(QPalette.ColorRole.Text))
         top_left = QPointF(option.rect.topLeft())
-        for placed in self.row_layout(index.row()).paragraphs:
+        row_layout = self.row_layout(index.row())
+        for placed in row_layout.paragraphs:
+            self._paint_paragraph_marks(painter, placed, top_left, palette)
+        if self._model.link(index.row()).confidence < DOUBTFUL_BELOW:
+            gutter = QRectF(top_left.x() + MARGIN + self.column_width() + MARGIN / 2 - 2,
+                            top_left.y() + 4, 4, row_layout.height - 8)
+            painter.fillRect(gutter, DOUBT_COLOUR)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        for placed in row_layout.paragraphs:
             placed.layout.draw(painter, top_left + placed.origin, self._selections(placed, palette))
         painter.restore()
+
+    def _paint_paragraph_marks(self, painter: QPainter, placed: PlacedParagraph,
+                               top_left: QPointF, palette: QPalette) -> None:
+        key = (placed.language, placed.index)
+        if key not in self.selected and key != self.anchor:
+            return
+        box = self._paragraph_box(placed).translated(top_left).adjusted(-5, -3, 5, 3)
+        if key in self.selected:
+            fill = QColor(palette.color(QPalette.ColorRole.Highlight))
+            fill.setAlpha(45)
+            painter.fillRect(box, fill)
+        if key == self.anchor:
+            pen = QPen(palette.color(QPalette.ColorRole.Highlight), 2, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.drawRect(box)
+
+    def _paragraph_box(self, placed: PlacedParagraph) -> QRectF:
+        height = placed.layout.boundingRect().height()
+        return QRectF(placed.origin.x(), placed.origin.y(), self.column_width(), height)
+
+    def paragraph_at(self, row: int, point: QPointF) -> ParagraphKey | None:
+        """The paragraph whose box holds `point` (relative to the row), or the nearest one of
+        that column, so that a click in the white space between paragraphs still counts."""
+        nearest: tuple[float, ParagraphKey] | None = None
+        for placed in self.row_layout(row).paragraphs:
+            box = self._paragraph_box(placed)
+            if not box.left() <= point.x() <= box.right():
+                continue
+            distance = max(box.top() - point.y(), point.y() - box.bottom(), 0.0)
+            if nearest is None or distance < nearest[0]:
+                nearest = (distance, (placed.language, placed.index))
+        return nearest[1] if nearest else None
 
     def _selections(self, placed: PlacedParagraph, palette: QPalette) -> list:
         ranges = []

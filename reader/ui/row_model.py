@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt
 
-from reader.core.alignment import Alignment, pair_in_order
+from reader.core.alignment import Alignment, Link, pair_in_order
 from reader.core.document import Document, Language, Paragraph
 from reader.core.text_service import Token
 
 EMPTY = Document(english=(), chinese=())
+
+
+def _run(link: Link, language: Language) -> range:
+    return link.english if language is Language.ENGLISH else link.chinese
 
 
 def leading_headings(paragraphs: tuple[Paragraph, ...]) -> int:
@@ -34,6 +40,7 @@ class RowModel(QAbstractListModel):
         super().__init__(parent)
         self._document = EMPTY
         self._alignment = default_alignment(EMPTY)
+        self._rows = self._alignment.links  # what the view has been told of, during an edit
         self._tokens: dict[int, list[Token]] = {}
 
     @property
@@ -48,13 +55,30 @@ class RowModel(QAbstractListModel):
         self.beginResetModel()
         self._document = document
         self._alignment = alignment or default_alignment(document)
+        self._rows = self._alignment.links
         self._tokens = {}
         self.endResetModel()
 
     def set_alignment(self, alignment: Alignment) -> None:
-        self.beginResetModel()
+        """Replace the alignment, telling views only of the rows that changed, so that an edit
+        keeps the reader's place."""
+        old, new = self._alignment.links, alignment.links
+        prefix = 0
+        while prefix < min(len(old), len(new)) and old[prefix] == new[prefix]:
+            prefix += 1
+        suffix = 0
+        while suffix < min(len(old), len(new)) - prefix and old[-1 - suffix] == new[-1 - suffix]:
+            suffix += 1
         self._alignment = alignment
-        self.endResetModel()
+        if len(old) - suffix > prefix:
+            self.beginRemoveRows(QModelIndex(), prefix, len(old) - suffix - 1)
+            self._rows = old[:prefix] + old[len(old) - suffix :]
+            self.endRemoveRows()
+        if len(new) - suffix > prefix:
+            self.beginInsertRows(QModelIndex(), prefix, len(new) - suffix - 1)
+            self._rows = new
+            self.endInsertRows()
+        self._rows = new
 
     def add_tokens(self, tokens: dict[int, list[Token]]) -> None:
         """Words of Chinese paragraphs (by paragraph index), as segmentation delivers them."""
@@ -64,14 +88,23 @@ class RowModel(QAbstractListModel):
         """The paragraph's words, or None while it has not been segmented yet."""
         return self._tokens.get(chinese_index)
 
+    def link(self, row: int) -> Link:
+        return self._rows[row]
+
+    def row_of(self, language: Language, index: int) -> int:
+        """The row that holds paragraph `index` of one side."""
+        row = bisect_right(self._rows, index, key=lambda link: _run(link, language).stop)
+        if row >= len(self._rows) or index not in _run(self._rows[row], language):
+            raise IndexError(index)
+        return row
+
     def paragraphs(self, row: int, language: Language) -> list[tuple[int, Paragraph]]:
-        link = self._alignment[row]
-        run = link.english if language is Language.ENGLISH else link.chinese
+        run = _run(self._rows[row], language)
         side = self._document.side(language)
         return [(i, side[i]) for i in run]
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._alignment)
+        return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:

@@ -5,16 +5,20 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from PySide6.QtCore import QEvent, QPointF, QRect, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QResizeEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from reader.core.document import Language
 from reader.core.text_service import Token, shared_service
 from reader.core.word_info import describe
 from reader.ui.fonts import ReaderFonts
-from reader.ui.row_delegate import RowDelegate, Span
+from reader.ui.row_delegate import ParagraphKey, RowDelegate, Span
 from reader.ui.row_model import RowModel
 from reader.ui.word_popup import WordPopup
+
+
+STEP_KEYS = {Qt.Key.Key_Up: -1, Qt.Key.Key_K: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_J: 1}
+SIDE_KEYS = {Qt.Key.Key_Left: Language.ENGLISH, Qt.Key.Key_Right: Language.CHINESE}
 
 
 def token_at(tokens: list[Token], offset: int) -> Token | None:
@@ -29,6 +33,8 @@ class RowView(QListView):
     """Rows laid out by a RowDelegate; only the rows on screen are painted."""
 
     word_hovered = Signal(str)
+    paragraph_activated = Signal(object)  # (Language, index): clicked, or Space/Enter on it
+    paragraph_focused = Signal(object)  # (Language, index): reached with the keyboard
 
     def __init__(self, model: RowModel, fonts: ReaderFonts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +53,7 @@ class RowView(QListView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.popup = WordPopup(self)
         self._hovered: tuple[int, Span] | None = None
+        self.current: ParagraphKey | None = None  # the paragraph the keyboard acts on
 
     @property
     def delegate(self) -> RowDelegate:
@@ -65,6 +72,54 @@ class RowView(QListView):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)
         self.hover_at(event.position())
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        key = self.paragraph_at(event.position())
+        if event.button() == Qt.MouseButton.LeftButton and key is not None:
+            self.current = key
+            self.paragraph_activated.emit(key)
+        super().mousePressEvent(event)
+
+    def paragraph_at(self, position: QPointF) -> ParagraphKey | None:
+        index = self.indexAt(position.toPoint())
+        if not index.isValid():
+            return None
+        local = position - QPointF(self.visualRect(index).topLeft())
+        return self._delegate.paragraph_at(index.row(), local)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Up/Down (or k/j) step through a side's paragraphs, Left/Right change side,
+        Space or Enter act on the current paragraph as a click would."""
+        key = event.key()
+        target = self._keyboard_target(key)
+        if target is not None:
+            self.current = target
+            self.paragraph_focused.emit(target)
+        elif key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current:
+            self.paragraph_activated.emit(self.current)
+        else:
+            super().keyPressEvent(event)
+
+    def _keyboard_target(self, key: int) -> ParagraphKey | None:
+        document = self._model.document
+        if self.current is None:
+            if key in STEP_KEYS or key in SIDE_KEYS:
+                side = Language.ENGLISH if document.english else Language.CHINESE
+                return (side, 0) if document.side(side) else None
+            return None
+        language, index = self.current
+        if key in STEP_KEYS:
+            last = len(document.side(language)) - 1
+            return language, max(0, min(last, index + STEP_KEYS[key]))
+        if key in SIDE_KEYS:
+            other = SIDE_KEYS[key]
+            if other is language or not document.side(other):
+                return None
+            run = self._model.paragraphs(self._model.row_of(language, index), other)
+            if run:
+                return other, run[0][0]
+            return other, min(index, len(document.side(other)) - 1)
+        return None
 
     def leaveEvent(self, event: QEvent) -> None:
         self.clear_hover()

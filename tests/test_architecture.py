@@ -1,0 +1,38 @@
+"""reader.core is plain Python: importing every module of it with Qt blocked must work."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+BLOCK_QT_AND_IMPORT_CORE = """
+import importlib, pkgutil, sys
+
+class BlockQt:
+    def find_spec(self, name, path=None, target=None):
+        if name.split('.')[0] in {'PySide6', 'shiboken6', 'PyQt5', 'PyQt6', 'PySide2'}:
+            raise ImportError(f'reader.core imported {name}')
+        return None
+
+sys.meta_path.insert(0, BlockQt())
+import reader.core
+for module in pkgutil.walk_packages(reader.core.__path__, 'reader.core.'):
+    importlib.import_module(module.name)
+print('ok', sorted(m for m in sys.modules if m.startswith('reader.core.')))
+"""
+
+
+def test_core_imports_no_qt_module() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", BLOCK_QT_AND_IMPORT_CORE],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "reader.core.text_service" in result.stdout
+
+
+def test_the_blocker_does_catch_qt() -> None:
+    """The check above would fail if a core module reached for Qt."""
+    probe = BLOCK_QT_AND_IMPORT_CORE.replace("import reader.core\n", "import PySide6.QtCore\n")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    assert result.returncode != 0 and "imported PySide6" in result.stderr

@@ -1,0 +1,148 @@
+"""The window: rows, hover pop-up, errors that keep the open document, zoom, drops."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, QRect, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from reader.core.bundled import seed_paths
+from reader.core.document import Language
+from reader.ui.main_window import ABOUT, MainWindow
+from reader.ui.row_delegate import Span
+from reader.ui.word_popup import place_beside
+
+SEED = seed_paths()[0]
+
+
+@pytest.fixture
+def window(qtbot) -> MainWindow:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1100, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def open_and_wait(qtbot, window: MainWindow, *paths: Path) -> None:
+    with qtbot.waitSignal(window.text_ready, timeout=30000):
+        assert window.open_paths(list(paths))
+
+
+def word_position(window: MainWindow, word: str) -> QPointF:
+    """The viewport position of the first occurrence of `word` on the Chinese side."""
+    model, view = window.model, window.view
+    for row in range(model.rowCount()):
+        for index, paragraph in model.paragraphs(row, Language.CHINESE):
+            start = paragraph.text.find(word)
+            if start < 0:
+                continue
+            view.scrollTo(model.index(row))
+            span = Span(Language.CHINESE, index, start, start + len(word))
+            rect = view.delegate.span_rect(row, span)
+            return rect.center() + QPointF(view.visualRect(model.index(row)).topLeft())
+    raise AssertionError(f"{word} not in the document")
+
+
+def test_window_opens_the_seed_with_one_row_per_group(qtbot, window: MainWindow) -> None:
+    open_and_wait(qtbot, window, SEED)
+    assert window.model.rowCount() == 5
+    first = window.model.alignment[0]
+    assert (len(first.english), len(first.chinese)) == (1, 2)
+    assert "Seize the Time" in window.windowTitle()
+
+
+def test_hover_on_chinese_word_shows_pinyin(qtbot, window: MainWindow) -> None:
+    open_and_wait(qtbot, window, SEED)
+    position = word_position(window, "乌鲁木齐")
+    with qtbot.waitSignal(window.view.word_hovered) as hovered:
+        qtbot.mouseMove(window.view.viewport(), position.toPoint())
+    assert hovered.args == ["乌鲁木齐"]
+    popup = window.view.popup
+    assert popup.isVisible()
+    assert "Wūlǔmùqí" in popup.text() and "Urumqi" in popup.text()
+
+
+def test_hover_highlights_the_word_and_leaving_hides_the_popup(qtbot, window: MainWindow) -> None:
+    open_and_wait(qtbot, window, SEED)
+    window.view.hover_at(word_position(window, "会议"))
+    (span,) = window.view.delegate.highlights
+    assert span.end - span.start == 2
+    window.view.hover_at(QPointF(2, 2))
+    assert not window.view.popup.isVisible()
+    assert window.view.delegate.highlights == ()
+
+
+def test_popup_stays_on_screen_near_every_edge() -> None:
+    screen = QRect(0, 0, 1000, 700)
+    size = QRect(0, 0, 300, 200)
+    for anchor in (QRect(950, 10, 40, 20), QRect(10, 680, 40, 20), QRect(980, 690, 20, 10)):
+        top_left = place_beside(anchor, size, screen)
+        assert screen.contains(QRect(top_left, size.size()))
+    below = place_beside(QRect(100, 100, 40, 20), size, screen)
+    assert below.y() > 120
+    above = place_beside(QRect(100, 650, 40, 20), size, screen)
+    assert above.y() + 200 <= 650
+
+
+def test_broken_file_shows_the_error_and_keeps_the_document(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    open_and_wait(qtbot, window, SEED)
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"\x00\x01\x02binary\xff\xfe\x00")
+    assert not window.open_paths([broken])
+    assert window.error_box is not None and window.error_box.isVisible()
+    assert str(broken) in window.error_box.text()
+    assert window.model.rowCount() == 5
+    assert "Seize the Time" in window.windowTitle()
+
+
+def test_markup_in_a_document_is_shown_literally(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    literal = '<img src="x.png"> <b>bold</b>'
+    path = tmp_path / "markup.txt"
+    path.write_text(f"{literal}\n\nSecond paragraph.\n", encoding="utf-8")
+    open_and_wait(qtbot, window, path)
+    placed = window.view.delegate.row_layout(0).paragraphs[0]
+    assert placed.layout.text() == literal
+
+
+def test_zoom_changes_the_font_and_is_remembered(qtbot, window: MainWindow) -> None:
+    before = window.view.delegate.fonts.point_size
+    window.actions.zoom_in.trigger()
+    window.actions.zoom_in.trigger()
+    assert window.view.delegate.fonts.point_size == before + 2
+    window.close()
+    again = MainWindow()
+    qtbot.addWidget(again)
+    assert again.view.delegate.fonts.point_size == before + 2
+
+
+def test_dropping_a_file_opens_it(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    path = tmp_path / "dropped.txt"
+    path.write_text("第一段。\n\n第二段。\n\n第三段。\n", encoding="utf-8")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPointF(50, 50), Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    assert window.model.rowCount() == 3
+    assert window.model.document.sources == (path,)
+    assert "dropped.txt" in window.windowTitle()
+
+
+def test_about_credits_cc_cedict() -> None:
+    assert "CC-CEDICT" in ABOUT and "CC BY-SA 4.0" in ABOUT
+
+
+def test_standard_shortcuts(window: MainWindow) -> None:
+    assert "Ctrl+O" in [s.toString() for s in window.actions.open.shortcuts()]
+    assert "Ctrl+Q" in [s.toString() for s in window.actions.quit.shortcuts()]
+    assert "Ctrl+=" in [s.toString() for s in window.actions.zoom_in.shortcuts()]
+    assert "Ctrl+-" in [s.toString() for s in window.actions.zoom_out.shortcuts()]
+
