@@ -3,6 +3,7 @@ undo and redo; corrections survive closing the window and killing the process.""
 
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
@@ -154,10 +155,14 @@ def test_killing_the_process_after_an_edit_loses_nothing(
 ) -> None:
     child = subprocess.run(
         [sys.executable, "-c", textwrap.dedent(KILLED_AFTER_EDIT), str(SEED)],
-        capture_output=True, text=True, timeout=120, check=False, env=dict(os.environ),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=dict(os.environ),
     )
     assert child.returncode == 9, child.stderr
-    corrected = eval(child.stdout.strip().splitlines()[-1])  # noqa: S307 - our own output
+    corrected = ast.literal_eval(child.stdout.strip().splitlines()[-1])
     open_and_wait(qtbot, window, SEED)
     assert [tuple(r) for r in rows(window)] == [tuple(r) for r in corrected]
     assert ([3, 4], [4, 5]) in rows(window)

@@ -25,7 +25,9 @@ print('ok', sorted(m for m in sys.modules if m.startswith('reader.core.')))
 def test_core_imports_no_qt_module() -> None:
     result = subprocess.run(
         [sys.executable, "-c", BLOCK_QT_AND_IMPORT_CORE],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert "reader.core.text_service" in result.stdout
@@ -34,5 +36,7 @@ def test_core_imports_no_qt_module() -> None:
 def test_the_blocker_does_catch_qt() -> None:
     """The check above would fail if a core module reached for Qt."""
     probe = BLOCK_QT_AND_IMPORT_CORE.replace("import reader.core\n", "import PySide6.QtCore\n")
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
+    )
     assert result.returncode != 0 and "imported PySide6" in result.stderr

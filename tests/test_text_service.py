@@ -88,7 +88,9 @@ def test_service_is_safe_from_several_threads() -> None:
     results: list[str] = []
     text = "天山南北响起大跃进号角"
     threads = [
-        threading.Thread(target=lambda: results.append("/".join(t.text for t in SERVICE.segment(text))))
+        threading.Thread(
+            target=lambda: results.append("/".join(t.text for t in SERVICE.segment(text)))
+        )
         for _ in range(6)
     ]
     for thread in threads:

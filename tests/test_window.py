@@ -127,7 +127,10 @@ def test_dropping_a_file_opens_it(qtbot, window: MainWindow, tmp_path: Path) -> 
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(path))])
     event = QDropEvent(
-        QPointF(50, 50), Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton,
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.NoButton,
         Qt.KeyboardModifier.NoModifier,
     )
     window.dropEvent(event)
@@ -145,4 +148,3 @@ def test_standard_shortcuts(window: MainWindow) -> None:
     assert "Ctrl+Q" in [s.toString() for s in window.actions.quit.shortcuts()]
     assert "Ctrl+=" in [s.toString() for s in window.actions.zoom_in.shortcuts()]
     assert "Ctrl+-" in [s.toString() for s in window.actions.zoom_out.shortcuts()]
-

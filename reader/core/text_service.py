@@ -10,13 +10,14 @@ from __future__ import annotations
 import logging
 import re
 import threading
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.cedict import Cedict, DictEntry
 
-__all__ = ["DictEntry", "TextService", "Token", "is_chinese", "shared_service"]
+__all__ = ["DictEntry", "TextService", "Token", "is_chinese", "shared_service", "tone_of"]
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _VOWEL_START = ("a", "o", "e", "ā", "á", "ǎ", "à", "ō", "ó", "ǒ", "ò", "ē", "é", "ě", "è")
@@ -27,13 +28,26 @@ def is_chinese(text: str) -> bool:
     return _HAN.search(text) is not None
 
 
+_TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
+
+
+def tone_of(syllable: str) -> int:
+    """1 to 4 from a syllable's tone mark; 5 for the neutral tone (no mark)."""
+    for char in unicodedata.normalize("NFD", syllable):
+        if char in _TONE_MARKS:
+            return _TONE_MARKS[char]
+    return 5
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
-    """A word of a text and where it stands: `text == source[start:end]`."""
+    """A word of a text and where it stands: `text == source[start:end]`. Tokens from
+    `TextService.read` also carry the word's syllables in tone marks, one per Han character."""
 
     text: str
     start: int
     end: int
+    syllables: tuple[str, ...] = ()
 
     @property
     def is_chinese(self) -> bool:
@@ -42,12 +56,20 @@ class Token:
 
 def join_syllables(syllables: Sequence[str]) -> str:
     """Write a word's syllables as pinyin orthography does: Xī'ān, Wéiwú'ěr, yínháng."""
-    word = ""
-    for syllable in syllables:
-        if word and syllable[:1].lower() in _VOWEL_START:
-            word += "'"
-        word += syllable
-    return word
+    return "".join(written_syllables(syllables))
+
+
+def written_syllables(syllables: Sequence[str], tone_numbers: bool = False) -> list[str]:
+    """Each syllable as it is written inside its word: the apostrophe it takes, and tone
+    numbers instead of marks when asked ("xī", "'ān" or "xi1", "'an1")."""
+    from pypinyin.contrib.tone_convert import to_tone3
+
+    written = []
+    for position, syllable in enumerate(syllables):
+        text = to_tone3(syllable, neutral_tone_with_five=True) if tone_numbers else syllable
+        apostrophe = position > 0 and syllable[:1].lower() in _VOWEL_START
+        written.append("'" + text if apostrophe else text)
+    return written
 
 
 def write_name(syllables: Sequence[str]) -> str:
@@ -96,6 +118,13 @@ class TextService:
         self.load()
         return [Token(word, start, end) for word, start, end in self._tokenizer.tokenize(text)]
 
+    def read(self, text: str) -> list[Token]:
+        """Segment `text` and give each Chinese word its syllables as read in that word."""
+        return [
+            Token(t.text, t.start, t.end, tuple(self.syllables(t.text))) if t.is_chinese else t
+            for t in self.segment(text)
+        ]
+
     def syllables(self, word: str) -> list[str]:
         """The word's syllables in tone marks, read as one word ("银行" → ["yín", "háng"])."""
         from pypinyin import Style, pinyin
@@ -113,6 +142,20 @@ class TextService:
             return []
         readings = [r[0] for r in pinyin([word], style=Style.NORMAL, errors=lambda _: [""])]
         return [r for r in readings if r]
+
+    def character_syllables(self, text: str) -> list[str]:
+        """One toneless syllable per character of `text` ("" for what is not Han), each read
+        in its word, so that a pinyin search can find 银行 by "yinhang" and not "yinxing"."""
+        from pypinyin import Style, pinyin
+
+        syllables: list[str] = []
+        for token in self.segment(text):
+            if not token.is_chinese:
+                syllables.extend([""] * len(token.text))
+                continue
+            readings = pinyin([token.text], style=Style.NORMAL, errors=lambda s: [""] * len(s))
+            syllables.extend(r[0] for r in readings)
+        return syllables
 
     def pinyin(self, word: str) -> str:
         """The word's pinyin in tone marks, written as pinyin orthography writes it.

@@ -17,6 +17,7 @@ class WordInfo:
     pinyin: str
     entries: tuple[DictEntry, ...]
     characters: tuple[WordInfo, ...] = ()
+    syllables: tuple[str, ...] = ()  # as read here, in tone marks: what `pinyin` spells
 
     @property
     def first_gloss(self) -> str:
@@ -38,4 +39,10 @@ def describe(service: TextService, word: str) -> WordInfo:
     characters: tuple[WordInfo, ...] = ()
     if len(word) > 1:
         characters = tuple(describe(service, char) for char in word if is_chinese(char))
-    return WordInfo(word, service.pinyin(word), _entries_reading_first(service, word), characters)
+    return WordInfo(
+        word,
+        service.pinyin(word),
+        _entries_reading_first(service, word),
+        characters,
+        tuple(service.syllables(word)),
+    )

@@ -25,6 +25,9 @@ class Actions:
     split: QAction
     detach: QAction
     reset_alignment: QAction
+    ruby: QAction
+    tone_numbers: QAction
+    tone_colours: QAction
 
     @property
     def edits(self) -> tuple[QAction, ...]:
@@ -32,8 +35,12 @@ class Actions:
         return (self.merge, self.split, self.detach)
 
 
-def _action(parent: QWidget, text: str, *shortcuts: QKeySequence | QKeySequence.StandardKey | str,
-            tip: str = "") -> QAction:
+def _action(
+    parent: QWidget,
+    text: str,
+    *shortcuts: QKeySequence | QKeySequence.StandardKey | str,
+    tip: str = "",
+) -> QAction:
     action = QAction(text, parent)
     action.setShortcuts([QKeySequence(s) for s in shortcuts])
     if tip:
@@ -44,7 +51,9 @@ def _action(parent: QWidget, text: str, *shortcuts: QKeySequence | QKeySequence.
 
 def make_actions(parent: QWidget) -> Actions:
     align_mode = _action(
-        parent, "&Align Mode", "Ctrl+L",
+        parent,
+        "&Align Mode",
+        "Ctrl+L",
         tip="Click a paragraph on each side to link them; M merges a row with the next, "
         "S splits a row after the current paragraph, D detaches it",
     )
@@ -59,15 +68,36 @@ def make_actions(parent: QWidget) -> Actions:
         undo=_action(parent, "&Undo", KEYS.Undo),
         redo=_action(parent, "&Redo", KEYS.Redo, "Ctrl+Shift+Z", "Ctrl+Y"),
         align_mode=align_mode,
-        merge=_action(parent, "&Merge Row with Next", "M",
-                      tip="Join the current row and the one below"),
-        split=_action(parent, "&Split Row", "S",
-                      tip="Split the current row after the current paragraph"),
-        detach=_action(parent, "&Detach Paragraph", "D",
-                       tip="Give the current paragraph a row of its own"),
-        reset_alignment=_action(parent, "&Reset to Automatic",
-                                tip="Forget the corrections and use the aligner's result"),
+        merge=_action(
+            parent, "&Merge Row with Next", "M", tip="Join the current row and the one below"
+        ),
+        split=_action(
+            parent, "&Split Row", "S", tip="Split the current row after the current paragraph"
+        ),
+        detach=_action(
+            parent, "&Detach Paragraph", "D", tip="Give the current paragraph a row of its own"
+        ),
+        ruby=_action(
+            parent,
+            "&Pinyin Above Characters",
+            "Ctrl+Shift+P",
+            tip="Show each word's pinyin, read in context, above it",
+        ),
+        tone_numbers=_action(
+            parent, "Pinyin with Tone &Numbers", tip="Write pinyin as yin2hang2 instead of yínháng"
+        ),
+        tone_colours=_action(
+            parent,
+            "&Tone Colours in Text",
+            "Ctrl+Shift+T",
+            tip="Colour Chinese characters by their tone",
+        ),
+        reset_alignment=_action(
+            parent, "&Reset to Automatic", tip="Forget the corrections and use the aligner's result"
+        ),
     )
     for action in actions.edits:
         action.setEnabled(False)
+    for action in (actions.ruby, actions.tone_numbers, actions.tone_colours):
+        action.setCheckable(True)
     return actions

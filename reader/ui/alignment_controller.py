@@ -20,8 +20,9 @@ from reader.ui.row_model import RowModel
 class ReplaceAlignment(QUndoCommand):
     """One edit: `after` replaces `before`; undo puts `before` back."""
 
-    def __init__(self, text: str, controller: AlignmentController, before: Alignment,
-                 after: Alignment) -> None:
+    def __init__(
+        self, text: str, controller: AlignmentController, before: Alignment, after: Alignment
+    ) -> None:
         super().__init__(text)
         self._controller = controller
         self._before = before

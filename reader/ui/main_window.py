@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths, QThreadPool, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -23,8 +23,10 @@ from reader.core import alignment as ops
 from reader.core.document import Document, Language
 from reader.core.errors import ReaderError, StoreError
 from reader.core.formats import load_document
+from reader.core.store import Store
 from reader.core.text_service import shared_service
 from reader.ui.actions import Actions, make_actions
+from reader.ui.alignment_controller import AlignmentController
 from reader.ui.fonts import (
     DEFAULT_POINT_SIZE,
     INSTALL_HINT,
@@ -33,12 +35,12 @@ from reader.ui.fonts import (
     ReaderFonts,
     chinese_family,
 )
-from reader.core.store import Store
-from reader.ui.alignment_controller import AlignmentController
+from reader.ui.paragraph_layout import ReadingAids
 from reader.ui.row_delegate import ParagraphKey
 from reader.ui.row_model import RowModel
 from reader.ui.row_view import RowView
 from reader.ui.text_worker import DocumentTask
+from reader.ui.tone_colours import tone_colours
 
 ABOUT = f"""<h3>Parallel Reader {__version__}</h3>
 <p>Read a text beside its translation, English beside Chinese.</p>
@@ -54,6 +56,11 @@ def open_store() -> Store:
     """The user's database, in the platform's folder for application data."""
     folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
     return Store.open(folder / STORE_NAME)
+
+
+def action_key(action: QAction) -> str:
+    """A settings key from an action's text: "Pinyin &Above" → "pinyin_above"."""
+    return "_".join(action.text().replace("&", "").lower().split())
 
 
 class MainWindow(QMainWindow):
@@ -131,6 +138,11 @@ class MainWindow(QMainWindow):
         for action in (actions.undo, actions.redo, actions.align_mode, *actions.edits):
             align_bar.addAction(action)
         view_menu = self.menuBar().addMenu("&View")
+        for action in (actions.ruby, actions.tone_numbers, actions.tone_colours):
+            view_menu.addAction(action)
+            action.setChecked(self.settings.value(f"aids/{action_key(action)}", False, bool))
+            action.toggled.connect(self._aids_changed)
+        view_menu.addSeparator()
         for action in (actions.zoom_in, actions.zoom_out, actions.zoom_reset):
             view_menu.addAction(action)
         self.menuBar().addMenu("&Help").addAction(actions.about)
@@ -154,6 +166,7 @@ class MainWindow(QMainWindow):
         actions.reset_alignment.triggered.connect(self.alignments.reset)
         self.view.paragraph_activated.connect(self.activate)
         self.view.paragraph_focused.connect(self.select)
+        self._aids_changed()
         self.model.rowsInserted.connect(self._reselect)
         self.model.rowsRemoved.connect(self._reselect)
 
@@ -235,7 +248,9 @@ class MainWindow(QMainWindow):
         self.view.current = key
         row = self.model.row_of(*key)
         self.view.delegate.selected = frozenset(
-            (language, index) for language in Language for index, _ in self.model.paragraphs(row, language)
+            (language, index)
+            for language in Language
+            for index, _ in self.model.paragraphs(row, language)
         )
         self.view.scrollTo(self.model.index(row))
         self.view.viewport().update()
@@ -303,6 +318,7 @@ class MainWindow(QMainWindow):
     def _on_tokens(self, generation: int, tokens: dict) -> None:
         if generation == self._generation:
             self.model.add_tokens(tokens)
+            self.view.words_arrived()
 
     def _on_aligned(self, generation: int, alignment: object) -> None:
         if generation == self._generation:
@@ -323,6 +339,21 @@ class MainWindow(QMainWindow):
         self.text_is_ready = True
         self.statusBar().showMessage("Rest the mouse on a Chinese word for its reading.", 8000)
         self.text_ready.emit()
+
+    # Reading aids
+
+    def _aids_changed(self) -> None:
+        actions = self.actions
+        for action in (actions.ruby, actions.tone_numbers, actions.tone_colours):
+            self.settings.setValue(f"aids/{action_key(action)}", action.isChecked())
+        self.view.set_aids(
+            ReadingAids(
+                ruby=actions.ruby.isChecked(),
+                tone_numbers=actions.tone_numbers.isChecked(),
+                colour_text=actions.tone_colours.isChecked(),
+                colours=tone_colours(self.palette(), self.settings),
+            )
+        )
 
     # Zoom
 

@@ -10,11 +10,12 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QTextCharFormat, QTextLayout, QTextOption
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from reader.core.document import Language
 from reader.ui.fonts import ReaderFonts
+from reader.ui.paragraph_layout import ParagraphLayout, ReadingAids, draw_ruby, lay_out
 from reader.ui.row_model import RowModel
 
 MARGIN = 14  # around and between the columns, in pixels
@@ -39,33 +40,18 @@ class Span:
 class PlacedParagraph:
     language: Language
     index: int
-    layout: QTextLayout
+    laid_out: ParagraphLayout
     origin: QPointF  # top left, relative to the row's top left
+
+    @property
+    def layout(self) -> QTextLayout:
+        return self.laid_out.layout
 
 
 @dataclass(frozen=True, slots=True)
 class RowLayout:
     height: int
     paragraphs: tuple[PlacedParagraph, ...]
-
-
-def _lay_out(text: str, font, width: float) -> tuple[QTextLayout, float]:
-    layout = QTextLayout(text, font)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    layout.setTextOption(option)
-    layout.setCacheEnabled(True)
-    height = 0.0
-    layout.beginLayout()
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        line.setPosition(QPointF(0, height))
-        height += line.height()
-    layout.endLayout()
-    return layout, height
 
 
 class RowDelegate(QStyledItemDelegate):
@@ -80,12 +66,25 @@ class RowDelegate(QStyledItemDelegate):
         self.highlights: tuple[Span, ...] = ()  # words: the one under the mouse
         self.selected: frozenset[ParagraphKey] = frozenset()  # a paragraph and its counterparts
         self.anchor: ParagraphKey | None = None  # align mode: the first end of a new link
+        self._aids = ReadingAids()
         for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
             signal.connect(self._cache.clear)
 
     @property
     def fonts(self) -> ReaderFonts:
         return self._fonts
+
+    @property
+    def aids(self) -> ReadingAids:
+        return self._aids
+
+    def set_aids(self, aids: ReadingAids) -> None:
+        self._aids = aids
+        self._cache.clear()
+
+    def forget_rows(self) -> None:
+        """Lay every row out again (new words arrived, say)."""
+        self._cache.clear()
 
     def set_fonts(self, fonts: ReaderFonts) -> None:
         self._fonts = fonts
@@ -116,9 +115,10 @@ class RowDelegate(QStyledItemDelegate):
             body = self._fonts.english if language is Language.ENGLISH else self._fonts.chinese
             for index, paragraph in self._model.paragraphs(row, language):
                 font = self._fonts.heading(body) if paragraph.heading else body
-                layout, height = _lay_out(paragraph.text, font, width)
-                placed.append(PlacedParagraph(language, index, layout, QPointF(x, y)))
-                y += height + self._fonts.point_size * 0.8
+                tokens = self._model.tokens(index) if language is Language.CHINESE else None
+                laid_out = lay_out(paragraph.text, font, width, tokens, self._aids)
+                placed.append(PlacedParagraph(language, index, laid_out, QPointF(x, y)))
+                y += laid_out.height + self._fonts.point_size * 0.8
             bottom = max(bottom, y)
         result = RowLayout(int(bottom + MARGIN * 0.4), tuple(placed))
         self._cache[row] = result
@@ -143,16 +143,24 @@ class RowDelegate(QStyledItemDelegate):
         for placed in row_layout.paragraphs:
             self._paint_paragraph_marks(painter, placed, top_left, palette)
         if self._model.link(index.row()).confidence < DOUBTFUL_BELOW:
-            gutter = QRectF(top_left.x() + MARGIN + self.column_width() + MARGIN / 2 - 2,
-                            top_left.y() + 4, 4, row_layout.height - 8)
+            gutter = QRectF(
+                top_left.x() + MARGIN + self.column_width() + MARGIN / 2 - 2,
+                top_left.y() + 4,
+                4,
+                row_layout.height - 8,
+            )
             painter.fillRect(gutter, DOUBT_COLOUR)
-        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        text_colour = palette.color(QPalette.ColorRole.Text)
+        painter.setPen(text_colour)
         for placed in row_layout.paragraphs:
-            placed.layout.draw(painter, top_left + placed.origin, self._selections(placed, palette))
+            origin = top_left + placed.origin
+            placed.layout.draw(painter, origin, self._selections(placed, palette))
+            draw_ruby(painter, placed.laid_out, origin, text_colour, self._aids)
         painter.restore()
 
-    def _paint_paragraph_marks(self, painter: QPainter, placed: PlacedParagraph,
-                               top_left: QPointF, palette: QPalette) -> None:
+    def _paint_paragraph_marks(
+        self, painter: QPainter, placed: PlacedParagraph, top_left: QPointF, palette: QPalette
+    ) -> None:
         key = (placed.language, placed.index)
         if key not in self.selected and key != self.anchor:
             return
@@ -167,7 +175,7 @@ class RowDelegate(QStyledItemDelegate):
             painter.drawRect(box)
 
     def _paragraph_box(self, placed: PlacedParagraph) -> QRectF:
-        height = placed.layout.boundingRect().height()
+        height = placed.laid_out.height
         return QRectF(placed.origin.x(), placed.origin.y(), self.column_width(), height)
 
     def paragraph_at(self, row: int, point: QPointF) -> ParagraphKey | None:
@@ -230,4 +238,3 @@ class RowDelegate(QStyledItemDelegate):
                 line.height(),
             )
         return QRectF()
-

@@ -12,10 +12,10 @@ from reader.core.document import Language
 from reader.core.text_service import Token, shared_service
 from reader.core.word_info import describe
 from reader.ui.fonts import ReaderFonts
+from reader.ui.paragraph_layout import ReadingAids
 from reader.ui.row_delegate import ParagraphKey, RowDelegate, Span
 from reader.ui.row_model import RowModel
 from reader.ui.word_popup import WordPopup
-
 
 STEP_KEYS = {Qt.Key.Key_Up: -1, Qt.Key.Key_K: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_J: 1}
 SIDE_KEYS = {Qt.Key.Key_Left: Language.ENGLISH, Qt.Key.Key_Right: Language.CHINESE}
@@ -58,6 +58,19 @@ class RowView(QListView):
     @property
     def delegate(self) -> RowDelegate:
         return self._delegate
+
+    def set_aids(self, aids: ReadingAids) -> None:
+        self._delegate.set_aids(aids)
+        self.popup.colours = aids.colours
+        self.clear_hover()
+        self.scheduleDelayedItemsLayout()
+
+    def words_arrived(self) -> None:
+        """Segmentation delivered words: rows that show ruby or colours need laying out again."""
+        aids = self._delegate.aids
+        if aids.ruby or aids.colour_text:
+            self._delegate.forget_rows()
+            self.scheduleDelayedItemsLayout()
 
     def set_fonts(self, fonts: ReaderFonts) -> None:
         self._delegate.set_fonts(fonts)

@@ -44,7 +44,7 @@ class DocumentTask(QRunnable):
                 return
             chunk = texts[start : start + CHUNK]
             self.signals.tokens.emit(
-                self._generation, {i: self._service.segment(text) for i, text in chunk}
+                self._generation, {i: self._service.read(text) for i, text in chunk}
             )
             self.signals.progress.emit(self._generation, start + len(chunk), total)
         if self._document.english and self._document.chinese and not self.cancelled.is_set():

@@ -6,12 +6,14 @@ goes into the label's rich text.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from reader.core.text_service import tone_of
 from reader.core.word_info import WordInfo
 
 MAX_ENTRIES = 6
@@ -19,11 +21,32 @@ MAX_GLOSSES = 8
 GAP = 4
 
 
-def popup_html(info: WordInfo) -> str:
-    """The pop-up's content for a word."""
+def coloured_pinyin(written: str, syllables: Sequence[str], colours: Sequence[QColor]) -> str:
+    """`written` as HTML with each syllable in its tone's colour; what lies between syllables
+    (apostrophes, spaces) stays uncoloured."""
+    if not colours:
+        return escape(written)
+    html, position = [], 0
+    lowered = written.lower()
+    for syllable in syllables:
+        found = lowered.find(syllable.lower(), position)
+        if found < 0:
+            return escape(written)
+        end = found + len(syllable)
+        colour = colours[tone_of(syllable) - 1].name()
+        html.append(escape(written[position:found]))
+        html.append(f"<span style='color:{colour}'>{escape(written[found:end])}</span>")
+        position = end
+    html.append(escape(written[position:]))
+    return "".join(html)
+
+
+def popup_html(info: WordInfo, colours: Sequence[QColor] = ()) -> str:
+    """The pop-up's content for a word; `colours` (tones 1–5) colour its pinyin."""
     parts = [
         f"<div style='font-size:x-large'>{escape(info.word)}</div>",
-        f"<div style='font-size:large'><b>{escape(info.pinyin)}</b></div>",
+        f"<div style='font-size:large'><b>"
+        f"{coloured_pinyin(info.pinyin, info.syllables, colours)}</b></div>",
     ]
     for entry in info.entries[:MAX_ENTRIES]:
         head = escape(entry.pinyin)
@@ -35,7 +58,8 @@ def popup_html(info: WordInfo) -> str:
         parts.append("<p><i>Not in CC-CEDICT.</i></p>")
     if info.characters:
         rows = "".join(
-            f"<tr><td>{escape(c.word)}</td><td>&nbsp;{escape(c.pinyin)}&nbsp;</td>"
+            f"<tr><td>{escape(c.word)}</td>"
+            f"<td>&nbsp;{coloured_pinyin(c.pinyin, c.syllables, colours)}&nbsp;</td>"
             f"<td>{escape(c.first_gloss)}</td></tr>"
             for c in info.characters
         )
@@ -69,6 +93,7 @@ class WordPopup(QFrame):
         layout.setContentsMargins(10, 8, 10, 8)
         layout.addWidget(self._label)
         self.info: WordInfo | None = None
+        self.colours: Sequence[QColor] = ()
 
     def text(self) -> str:
         return self._label.text()
@@ -76,7 +101,7 @@ class WordPopup(QFrame):
     def show_word(self, info: WordInfo, anchor: QRect) -> None:
         """Show `info` beside `anchor` (global coordinates), kept fully on its screen."""
         self.info = info
-        self._label.setText(popup_html(info))
+        self._label.setText(popup_html(info, self.colours))
         self.adjustSize()
         screen = QGuiApplication.screenAt(anchor.center()) or QGuiApplication.primaryScreen()
         available = screen.availableGeometry()
