@@ -14,3 +14,12 @@ class DocumentError(ReaderError):
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem
+
+
+class StoreError(ReaderError):
+    """The user's database cannot be used: the message names the file and the problem."""
+
+    def __init__(self, path: object, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem

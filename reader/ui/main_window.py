@@ -167,8 +167,7 @@ class MainWindow(QMainWindow):
         self.view.paragraph_activated.connect(self.activate)
         self.view.paragraph_focused.connect(self.select)
         self._aids_changed()
-        self.model.rowsInserted.connect(self._reselect)
-        self.model.rowsRemoved.connect(self._reselect)
+        self.model.alignment_changed.connect(self._reselect)
 
     # Documents
 

@@ -215,12 +215,12 @@ class RowDelegate(QStyledItemDelegate):
             layout = placed.layout
             for n in range(layout.lineCount()):
                 line = layout.lineAt(n)
-                if not line.y() <= local.y() < line.y() + line.height():
-                    continue
-                if not line.x() <= local.x() < line.x() + line.naturalTextWidth():
-                    return None
-                offset = line.xToCursor(local.x(), line.CursorPosition.CursorOnCharacter)
-                return placed.language, placed.index, offset
+                if (
+                    line.y() <= local.y() < line.y() + line.height()
+                    and line.x() <= local.x() < line.x() + line.naturalTextWidth()
+                ):
+                    offset = line.xToCursor(local.x(), line.CursorPosition.CursorOnCharacter)
+                    return placed.language, placed.index, offset
         return None
 
     def span_rect(self, row: int, span: Span) -> QRectF:

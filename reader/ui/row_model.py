@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt, Signal
 
 from reader.core.alignment import Alignment, Link, pair_in_order
 from reader.core.document import Document, Language, Paragraph
@@ -15,6 +15,10 @@ EMPTY = Document(english=(), chinese=())
 
 def _run(link: Link, language: Language) -> range:
     return link.english if language is Language.ENGLISH else link.chinese
+
+
+def _ranges(link: Link) -> tuple[range, range]:
+    return link.english, link.chinese
 
 
 def leading_headings(paragraphs: tuple[Paragraph, ...]) -> int:
@@ -35,6 +39,9 @@ def default_alignment(document: Document) -> Alignment:
 
 class RowModel(QAbstractListModel):
     """Rows of (English paragraphs, Chinese paragraphs), and the words of each Chinese one."""
+
+    alignment_changed = Signal()
+    """Emitted once an alignment or document change is complete and rows are consistent again."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -58,16 +65,21 @@ class RowModel(QAbstractListModel):
         self._rows = self._alignment.links
         self._tokens = {}
         self.endResetModel()
+        self.alignment_changed.emit()
 
     def set_alignment(self, alignment: Alignment) -> None:
         """Replace the alignment, telling views only of the rows that changed, so that an edit
         keeps the reader's place."""
         old, new = self._alignment.links, alignment.links
+        same = [_ranges(link) for link in old], [_ranges(link) for link in new]
         prefix = 0
-        while prefix < min(len(old), len(new)) and old[prefix] == new[prefix]:
+        while prefix < min(len(old), len(new)) and same[0][prefix] == same[1][prefix]:
             prefix += 1
         suffix = 0
-        while suffix < min(len(old), len(new)) - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        while (
+            suffix < min(len(old), len(new)) - prefix
+            and same[0][-1 - suffix] == same[1][-1 - suffix]
+        ):
             suffix += 1
         self._alignment = alignment
         if len(old) - suffix > prefix:
@@ -79,6 +91,11 @@ class RowModel(QAbstractListModel):
             self._rows = new
             self.endInsertRows()
         self._rows = new
+        kept = [*range(prefix), *range(len(new) - suffix, len(new))]
+        for row in kept:  # same paragraphs, new confidence: repaint the doubt marker
+            if old[row if row < prefix else row - len(new) + len(old)] != new[row]:
+                self.dataChanged.emit(self.index(row), self.index(row))
+        self.alignment_changed.emit()
 
     def add_tokens(self, tokens: dict[int, list[Token]]) -> None:
         """Words of Chinese paragraphs (by paragraph index), as segmentation delivers them."""

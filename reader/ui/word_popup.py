@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtGui import QColor, QGuiApplication, QTextDocumentFragment
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from reader.core.text_service import tone_of
@@ -96,7 +96,8 @@ class WordPopup(QFrame):
         self.colours: Sequence[QColor] = ()
 
     def text(self) -> str:
-        return self._label.text()
+        """What the reader sees, as plain text (the label holds rich text)."""
+        return QTextDocumentFragment.fromHtml(self._label.text()).toPlainText()
 
     def show_word(self, info: WordInfo, anchor: QRect) -> None:
         """Show `info` beside `anchor` (global coordinates), kept fully on its screen."""
