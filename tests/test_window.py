@@ -11,7 +11,7 @@ from PySide6.QtGui import QDropEvent
 from reader.core.bundled import seed_paths
 from reader.core.document import Language
 from reader.ui.main_window import ABOUT, MainWindow
-from reader.ui.row_delegate import Span
+from reader.ui.row_delegate import Mark, Span
 from reader.ui.word_popup import place_beside
 
 SEED = seed_paths()[0]
@@ -69,11 +69,11 @@ def test_hover_on_chinese_word_shows_pinyin(qtbot, window: MainWindow) -> None:
 def test_hover_highlights_the_word_and_leaving_hides_the_popup(qtbot, window: MainWindow) -> None:
     open_and_wait(qtbot, window, SEED)
     window.view.hover_at(word_position(window, "会议"))
-    (span,) = window.view.delegate.highlights
+    (span,) = window.view.delegate.marks(Mark.HOVER)
     assert span.end - span.start == 2
     window.view.hover_at(QPointF(2, 2))
     assert not window.view.popup.isVisible()
-    assert window.view.delegate.highlights == ()
+    assert window.view.delegate.marks(Mark.HOVER) == ()
 
 
 def test_popup_stays_on_screen_near_every_edge() -> None:

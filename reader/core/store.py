@@ -1,4 +1,5 @@
-"""The user's own data, kept for good in one SQLite file: for now, alignment corrections.
+"""The user's own data, kept for good in one SQLite file: alignment corrections, segmentation
+fixes, the word list and known words, reading positions.
 
 Corrections are keyed by `Document.content_key`, so they follow a document whatever its path.
 Every change is committed at once: killing the program right after an edit loses nothing.
@@ -21,6 +22,43 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """CREATE TABLE alignment (
             document TEXT PRIMARY KEY NOT NULL,
             links TEXT NOT NULL
+        )""",
+    ),
+    # 2: the reader's segmentation fixes, for every document: a surface string and the words
+    # it is to be cut into (JSON list; one element = join as one word)
+    (
+        """CREATE TABLE segmentation_fix (
+            surface TEXT PRIMARY KEY NOT NULL,
+            parts TEXT NOT NULL,
+            made TEXT NOT NULL
+        )""",
+    ),
+    # 3: the word list, and words the reader knows (no pinyin over them)
+    (
+        """CREATE TABLE saved_word (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            word TEXT NOT NULL,
+            pinyin TEXT NOT NULL,
+            glosses TEXT NOT NULL,
+            sentence TEXT NOT NULL,
+            translation TEXT NOT NULL,
+            document TEXT NOT NULL,
+            title TEXT NOT NULL,
+            saved TEXT NOT NULL
+        )""",
+        "CREATE INDEX saved_word_word ON saved_word (word)",
+        """CREATE TABLE known_word (
+            word TEXT PRIMARY KEY NOT NULL,
+            marked TEXT NOT NULL
+        )""",
+    ),
+    # 4: where the reader was in each document (a paragraph of one side)
+    (
+        """CREATE TABLE reading_position (
+            document TEXT PRIMARY KEY NOT NULL,
+            language TEXT NOT NULL,
+            paragraph INTEGER NOT NULL,
+            updated TEXT NOT NULL
         )""",
     ),
 )

@@ -40,11 +40,17 @@ class AlignmentController(QObject):
 
     store_failed = Signal(str)  # a one-line message: corrections cannot be kept
 
-    def __init__(self, model: RowModel, store: Store | None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        model: RowModel,
+        store: Store | None,
+        undo_stack: QUndoStack,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.model = model
         self.store = store
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = undo_stack  # shared with the window's other edits: one Edit › Undo
         self.automatic: Alignment | None = None
         self._corrected = False
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths, QThreadPool, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -82,10 +82,11 @@ class MainWindow(QMainWindow):
         self.anchor: ParagraphKey | None = None
         store_problem = ""
         try:
-            store = open_store()
+            self.store: Store | None = open_store()
         except StoreError as error:
-            store, store_problem = None, str(error)
-        self.alignments = AlignmentController(self.model, store, self)
+            self.store, store_problem = None, str(error)
+        self.undo_stack = QUndoStack(self)  # every edit of the reader's: alignment, words
+        self.alignments = AlignmentController(self.model, self.store, self.undo_stack, self)
         self.alignments.store_failed.connect(self._store_failed)
 
         central = QWidget(self)
@@ -152,7 +153,7 @@ class MainWindow(QMainWindow):
         actions.zoom_out.triggered.connect(lambda: self.zoom(-1))
         actions.zoom_reset.triggered.connect(lambda: self.set_point_size(DEFAULT_POINT_SIZE))
         actions.about.triggered.connect(lambda: QMessageBox.about(self, "About", ABOUT))
-        stack = self.alignments.undo_stack
+        stack = self.undo_stack
         actions.undo.triggered.connect(stack.undo)
         actions.redo.triggered.connect(stack.redo)
         stack.canUndoChanged.connect(actions.undo.setEnabled)

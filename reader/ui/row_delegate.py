@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
+from enum import Enum
 
 from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QTextCharFormat, QTextLayout
@@ -34,6 +35,40 @@ class Span:
     paragraph: int
     start: int
     end: int
+
+
+class Mark(Enum):
+    """Kinds of marked text, painted in this order so that later ones show on top."""
+
+    SAVED = "saved"  # words in the reader's word list
+    FOUND = "found"  # search results
+    SENTENCE = "sentence"  # the sentence under the mouse and its counterpart
+    TRANSLATION = "translation"  # the other language's words for the word under the mouse
+    SELECTION = "selection"  # characters the reader is selecting
+    HOVER = "hover"  # the word under the mouse
+
+
+def mark_format(mark: Mark, palette: QPalette) -> QTextCharFormat:
+    """How a kind of mark looks, from the palette so that it suits light and dark themes."""
+    fmt = QTextCharFormat()
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    if mark in (Mark.HOVER, Mark.SELECTION):
+        fmt.setBackground(highlight)
+        fmt.setForeground(palette.color(QPalette.ColorRole.HighlightedText))
+    elif mark is Mark.TRANSLATION:
+        tint = QColor(highlight)
+        tint.setAlpha(110)
+        fmt.setBackground(tint)
+    elif mark is Mark.SENTENCE:
+        tint = QColor(highlight)
+        tint.setAlpha(35)
+        fmt.setBackground(tint)
+    elif mark is Mark.FOUND:
+        fmt.setBackground(QColor(255, 214, 0, 150))
+    else:
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(highlight)
+    return fmt
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +98,7 @@ class RowDelegate(QStyledItemDelegate):
         self._fonts = fonts
         self._width = 800
         self._cache: OrderedDict[int, RowLayout] = OrderedDict()
-        self.highlights: tuple[Span, ...] = ()  # words: the one under the mouse
+        self._marks: dict[Mark, tuple[Span, ...]] = {}
         self.selected: frozenset[ParagraphKey] = frozenset()  # a paragraph and its counterparts
         self.anchor: ParagraphKey | None = None  # align mode: the first end of a new link
         self._aids = ReadingAids()
@@ -191,21 +226,32 @@ class RowDelegate(QStyledItemDelegate):
                 nearest = (distance, (placed.language, placed.index))
         return nearest[1] if nearest else None
 
+    def marks(self, mark: Mark) -> tuple[Span, ...]:
+        return self._marks.get(mark, ())
+
+    def set_marks(self, mark: Mark, spans: tuple[Span, ...]) -> None:
+        """Mark `spans` (replacing the marks of that kind); the caller repaints."""
+        if spans:
+            self._marks[mark] = spans
+        else:
+            self._marks.pop(mark, None)
+
     def _selections(self, placed: PlacedParagraph, palette: QPalette) -> list:
         ranges = []
-        for span in self.highlights:
-            if (span.language, span.paragraph) != (placed.language, placed.index):
+        key = (placed.language, placed.index)
+        for mark in Mark:
+            spans = [s for s in self._marks.get(mark, ()) if (s.language, s.paragraph) == key]
+            if not spans:
                 continue
-            fmt = QTextCharFormat()
-            fmt.setBackground(palette.color(QPalette.ColorRole.Highlight))
-            fmt.setForeground(palette.color(QPalette.ColorRole.HighlightedText))
-            selection = QTextLayout.FormatRange()
-            selection.start, selection.length, selection.format = (
-                span.start,
-                span.end - span.start,
-                fmt,
-            )
-            ranges.append(selection)
+            fmt = mark_format(mark, palette)
+            for span in spans:
+                selection = QTextLayout.FormatRange()
+                selection.start, selection.length, selection.format = (
+                    span.start,
+                    span.end - span.start,
+                    fmt,
+                )
+                ranges.append(selection)
         return ranges
 
     def hit(self, row: int, point: QPointF) -> tuple[Language, int, int] | None:

@@ -13,7 +13,7 @@ from reader.core.text_service import Token, shared_service
 from reader.core.word_info import describe
 from reader.ui.fonts import ReaderFonts
 from reader.ui.paragraph_layout import ReadingAids
-from reader.ui.row_delegate import ParagraphKey, RowDelegate, Span
+from reader.ui.row_delegate import Mark, ParagraphKey, RowDelegate, Span
 from reader.ui.row_model import RowModel
 from reader.ui.word_popup import WordPopup
 
@@ -152,7 +152,7 @@ class RowView(QListView):
             return
         row, span, word = found[0], found[1], found[2]
         self._hovered = (row, span)
-        self._delegate.highlights = (span,)
+        self._delegate.set_marks(Mark.HOVER, (span,))
         index = self._model.index(row)
         self.update(index)
         rect = self._delegate.span_rect(row, span).translated(
@@ -167,7 +167,7 @@ class RowView(QListView):
             return
         row = self._hovered[0]
         self._hovered = None
-        self._delegate.highlights = ()
+        self._delegate.set_marks(Mark.HOVER, ())
         self.popup.hide()
         if row < self._model.rowCount():
             self.update(self._model.index(row))
