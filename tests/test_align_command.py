@@ -75,7 +75,16 @@ def test_exports(files, tmp_path: Path, capsys) -> None:
     assert rows[1][:2] == ["1,2", "1"] and rows[1][3] == " ".join(ENGLISH[1:3])
     assert all(0 <= float(row[2]) <= 1 for row in rows)
     root = ElementTree.parse(tmx).getroot()
-    assert root.get("version") == "1.4"
+    assert root.tag == "tmx" and root.get("version") == "1.4"
+    header = root.find("header")
+    assert header is not None
+    assert {"srclang", "segtype", "datatype", "adminlang", "o-tmf", "creationtool"} <= set(
+        header.attrib
+    )
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    for unit in root.findall("./body/tu"):
+        assert all(tuv.get(lang) in ("en", "zh-CN", "zh") for tuv in unit.findall("tuv"))
+        assert all(tuv.find("seg") is not None for tuv in unit.findall("tuv"))
     units = root.findall("./body/tu")
     assert len(units) == len(links)
     segments = [seg.text for seg in units[2].iter("seg")]

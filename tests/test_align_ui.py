@@ -166,3 +166,26 @@ def test_killing_the_process_after_an_edit_loses_nothing(
     open_and_wait(qtbot, window, SEED)
     assert [tuple(r) for r in rows(window)] == [tuple(r) for r in corrected]
     assert ([3, 4], [4, 5]) in rows(window)
+
+
+def test_a_corrupt_database_is_reported_and_left_untouched(qtbot, private_home: Path) -> None:
+    from PySide6.QtCore import QStandardPaths
+
+    from reader.ui.main_window import STORE_NAME
+
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    folder.mkdir(parents=True, exist_ok=True)
+    database = folder / STORE_NAME
+    garbage = b"this is not an SQLite file, but it may be someone's work\n" * 50
+    database.write_bytes(garbage)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.store_warning.isHidden()
+    assert STORE_NAME in window.store_warning.text()
+    open_and_wait(qtbot, window, SEED)
+    window.actions.align_mode.setChecked(True)
+    window.view.current = (EN, 2)
+    window.actions.merge.trigger()
+    assert ([2, 3], [3, 4]) in rows(window)  # edits still work, for the session
+    assert database.read_bytes() == garbage

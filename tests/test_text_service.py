@@ -81,7 +81,13 @@ def test_lookup_finds_traditional_headwords() -> None:
 def test_describe_puts_the_reading_in_context_first() -> None:
     info = describe(SERVICE, "行")
     assert info.pinyin == "xíng" and info.first_gloss == "to walk"
-    assert [c.word for c in describe(SERVICE, "银行").characters] == ["银", "行"]
+    bank = describe(SERVICE, "银行").characters
+    assert [(c.word, c.pinyin) for c in bank] == [("银", "yín"), ("行", "háng")]
+
+
+def test_characters_of_a_name_give_their_common_meaning() -> None:
+    crow, *_ = describe(SERVICE, "乌鲁木齐").characters
+    assert crow.pinyin == "wū" and crow.first_gloss == "crow"
 
 
 def test_service_is_safe_from_several_threads() -> None:
@@ -98,3 +104,8 @@ def test_service_is_safe_from_several_threads() -> None:
     for thread in threads:
         thread.join()
     assert len(set(results)) == 1 and len(results) == 6
+
+
+def test_cross_references_in_glosses_read_in_tone_marks() -> None:
+    (crow,) = [e for e in SERVICE.lookup("乌") if "abbr. for Ukraine" in e.glosses[0]]
+    assert "[Wū kè lán]" in crow.readable_glosses[0]

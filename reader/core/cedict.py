@@ -18,6 +18,7 @@ from pypinyin.contrib.tone_convert import to_tone
 DATA_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _NUMBERED_SYLLABLE = re.compile(r"^([A-Za-z:]+)([1-5])$")
+_REFERENCE_PINYIN = re.compile(r"\[([A-Za-z:1-5 ]+)\]")  # cross-references: 乌克兰[Wu1 ke4 lan2]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,17 @@ class DictEntry:
     def pinyin(self) -> str:
         """The entry's reading in tone marks, syllables separated by spaces ("yín háng")."""
         return " ".join(syllable_with_marks(s) for s in self.numbered.split())
+
+    @property
+    def readable_glosses(self) -> tuple[str, ...]:
+        """The glosses with the pinyin of cross-references in tone marks (乌克兰[Wū kè lán]),
+        as a reader wants them; `glosses` keeps CC-CEDICT's own text."""
+        return tuple(
+            _REFERENCE_PINYIN.sub(
+                lambda m: "[" + " ".join(syllable_with_marks(s) for s in m[1].split()) + "]", g
+            )
+            for g in self.glosses
+        )
 
     @property
     def proper_noun(self) -> bool:

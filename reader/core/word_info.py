@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.core.cedict import DictEntry
-from reader.core.text_service import TextService, is_chinese
+from reader.core.text_service import TextService, is_chinese, join_syllables
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,22 +27,37 @@ class WordInfo:
         return ""
 
 
-def _entries_reading_first(service: TextService, word: str) -> tuple[DictEntry, ...]:
-    """The word's entries, those read as the word is read here first (行 xíng: "to walk")."""
-    reading = service.syllables(word)
-    entries = service.lookup(word)
-    return tuple(sorted(entries, key=lambda e: e.pinyin.lower().split() != reading))
+def _entries_reading_first(
+    service: TextService, word: str, reading: list[str]
+) -> tuple[DictEntry, ...]:
+    """The word's entries, those read as the word is read here first (行 in 银行: "bank",
+    not "to walk"), and among those the common word before the name (乌 "crow", not "Wu")."""
+    wanted = [syllable.lower() for syllable in reading]
+    return tuple(
+        sorted(
+            service.lookup(word),
+            key=lambda e: (e.pinyin.lower().split() != wanted, e.proper_noun),
+        )
+    )
 
 
-def describe(service: TextService, word: str) -> WordInfo:
-    """Everything the pop-up and `annotate` show for `word`."""
+def describe(service: TextService, word: str, reading: list[str] | None = None) -> WordInfo:
+    """Everything the pop-up and `annotate` show for `word`; each of its characters is
+    described as it is read inside the word."""
+    syllables = list(reading) if reading is not None else service.syllables(word)
     characters: tuple[WordInfo, ...] = ()
     if len(word) > 1:
-        characters = tuple(describe(service, char) for char in word if is_chinese(char))
+        hanzi = [char for char in word if is_chinese(char)]
+        per_char = syllables if len(syllables) == len(hanzi) else [None] * len(hanzi)
+        characters = tuple(
+            describe(service, char, None if s is None else [s])
+            for char, s in zip(hanzi, per_char, strict=True)
+        )
+    pinyin = service.pinyin(word) if reading is None else join_syllables(syllables)
     return WordInfo(
         word,
-        service.pinyin(word),
-        _entries_reading_first(service, word),
+        pinyin,
+        _entries_reading_first(service, word, syllables),
         characters,
-        tuple(service.syllables(word)),
+        tuple(syllables),
     )

@@ -52,7 +52,7 @@ def popup_html(info: WordInfo, colours: Sequence[QColor] = ()) -> str:
         head = escape(entry.pinyin)
         if entry.traditional != entry.simplified:
             head += f" &nbsp;<span>{escape(entry.traditional)}</span>"
-        glosses = "; ".join(escape(g) for g in entry.glosses[:MAX_GLOSSES])
+        glosses = "; ".join(escape(g) for g in entry.readable_glosses[:MAX_GLOSSES])
         parts.append(f"<p style='margin:4px 0'><i>{head}</i><br>{glosses}</p>")
     if not info.entries:
         parts.append("<p><i>Not in CC-CEDICT.</i></p>")
