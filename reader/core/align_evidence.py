@@ -92,11 +92,17 @@ class Lexicon:
         keys: set[str] = set()
         for entry in entries:
             for gloss in entry.glosses:
-                if gloss.startswith(_SKIPPED_GLOSS):
-                    continue
-                text = unicodedata.normalize("NFKD", gloss)
-                keys.update(content_stems(_GLOSS_NOISE.sub(" ", text)))
+                keys.update(content_stems(gloss_text(gloss)))
         return frozenset(map(sys.intern, keys)), all(entry.proper_noun for entry in entries)
+
+
+def gloss_text(gloss: str) -> str:
+    """A CC-CEDICT gloss as plain English: brackets, parentheses and Chinese dropped, accents
+    taken off ("Ürümqi" → "Urumqi"), and "" for a cross-reference or a measure word."""
+    if gloss.startswith(_SKIPPED_GLOSS):
+        return ""
+    letters = unicodedata.normalize("NFKD", gloss)
+    return _GLOSS_NOISE.sub(" ", "".join(c for c in letters if not unicodedata.combining(c)))
 
 
 def read_english(text: str) -> EnglishSegment:

@@ -7,8 +7,10 @@ both sides go through the same function, without a stemming library.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+WORD_OR_NUMBER = re.compile(rf"{WORD.pattern}|\d+(?:[.,]\d+)*")  # 1,200 and 3.5 whole
 
 STOPWORDS = frozenset(
     (
@@ -61,8 +63,12 @@ def stem(word: str) -> str:
     word = word.lower().replace("’", "'")
     if word.endswith("'s"):
         word = word[:-2]
-    if word in IRREGULAR:
-        return IRREGULAR[word]
+    if word in IRREGULAR:  # stemmed like the base form, so that "made" meets "make" ("mak")
+        return _regular_stem(IRREGULAR[word])
+    return _regular_stem(word)
+
+
+def _regular_stem(word: str) -> str:
     if len(word) <= 3:
         return word
     for suffix, replacement in (("ies", "y"), ("ied", "y"), ("sses", "ss"), ("ness", "")):
@@ -72,6 +78,15 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
             return _tidy(word[: -len(suffix)])
     return _tidy(word)
+
+
+def related(first: str, second: str) -> bool:
+    """Whether two stems look like one word's derivatives, which glosses and prose swap
+    (produc/production, industry/industrial, socialism/socialist): they share a beginning of
+    five letters or more that leaves at most one letter of the shorter out."""
+    shorter = min(len(first), len(second))
+    common = next((k for k in range(shorter) if first[k] != second[k]), shorter)
+    return common >= max(5, shorter - 1)
 
 
 def _tidy(word: str) -> str:
@@ -85,12 +100,27 @@ def _tidy(word: str) -> str:
 
 def content_stems(text: str) -> list[str]:
     """The stems of the words of `text` that carry meaning, in order."""
-    stems = []
+    return [word_stem for _, word_stem in content_words(text)]
+
+
+def content_words(text: str) -> Iterator[tuple[re.Match[str], str]]:
+    """The words of `text` that carry meaning, each with its stem, for callers that also need
+    where a word stands (to highlight it) or how it is spelled (capitals)."""
     for match in WORD.finditer(text):
         word = match.group().lower().replace("’", "'")
         if "'" in word and not word.endswith("'s"):  # don't, you're, I'll: function words
             continue
         if word in STOPWORDS or len(word) < 2:
             continue
-        stems.append(stem(word))
-    return stems
+        yield match, stem(word)
+
+
+def word_at(text: str, offset: int) -> tuple[int, int] | None:
+    """Where the word or number holding character `offset` of `text` starts and ends, if one
+    does: what a pointer resting there rests on."""
+    for match in WORD_OR_NUMBER.finditer(text):
+        if match.start() > offset:
+            break
+        if offset < match.end():
+            return match.span()
+    return None

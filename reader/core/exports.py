@@ -61,8 +61,8 @@ def to_tsv(alignment: Alignment, english: Sequence[str], chinese: Sequence[str])
                     _indices(link.english),
                     _indices(link.chinese),
                     f"{link.confidence:.3f}",
-                    _one_line(english_text),
-                    _one_line(chinese_text),
+                    one_line(english_text),
+                    one_line(chinese_text),
                 )
             )
         )
@@ -78,5 +78,6 @@ def _indices(run: range) -> str:
     return ",".join(str(k) for k in run)
 
 
-def _one_line(text: str) -> str:
+def one_line(text: str) -> str:
+    """Tabs, line breaks and runs of blanks become one space, so that a field stays one field."""
     return " ".join(text.split())

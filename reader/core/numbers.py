@@ -59,7 +59,13 @@ def chinese_number(text: str) -> int | None:
 
 def chinese_number_keys(text: str) -> list[str]:
     """Keys for the numbers and months of a Chinese text: "#775", "month:2"."""
-    keys = [f"month:{value}" for value in _numbers_before_month(text)]
+    return [key for key, _, _ in chinese_numbers(text)]
+
+
+def chinese_numbers(text: str) -> list[tuple[str, int, int]]:
+    """Each number and month of a Chinese text as its key and where it stands (start, end), so
+    that a reader can show which characters a number was read from."""
+    found = _numbers_before_month(text)
     for match in _CHINESE_NUMBER.finditer(text):
         piece = match.group()
         if match.end() < len(text) and text[match.end()] == "月":
@@ -68,22 +74,30 @@ def chinese_number_keys(text: str) -> list[str]:
             continue  # 一 and 两 are mostly "a" and "a couple", not counted numbers
         value = chinese_number(piece)
         if value is not None:
-            keys.append(f"#{value}")
-    return keys
+            found.append((f"#{value}", match.start(), match.end()))
+    return found
 
 
-def _numbers_before_month(text: str) -> list[int]:
-    values = []
+def _numbers_before_month(text: str) -> list[tuple[str, int, int]]:
+    found = []
     for match in _CHINESE_DATE.finditer(text):
         value = chinese_number(match.group(1))
         if value is not None and 1 <= value <= 12:
-            values.append(value)
-    return values
+            found.append((f"month:{value}", match.start(), match.end()))
+    return found
 
 
 def english_number_keys(text: str) -> list[str]:
     """Keys for the numbers and months of an English text: "200,000" → "#200000"."""
-    keys = [f"#{match.group(1).replace(',', '')}" for match in _ENGLISH_NUMBER.finditer(text)]
-    keys = [key[:-2] if key.endswith(".0") else key for key in keys]
-    keys += [f"month:{MONTHS.index(m.group(1).lower()) + 1}" for m in _ENGLISH_MONTH.finditer(text)]
-    return keys
+    return [key for key, _, _ in english_numbers(text)]
+
+
+def english_numbers(text: str) -> list[tuple[str, int, int]]:
+    """Each number and month of an English text as its key and where it stands (start, end)."""
+    found = []
+    for match in _ENGLISH_NUMBER.finditer(text):
+        key = f"#{match.group(1).replace(',', '')}"
+        found.append((key.removesuffix(".0"), match.start(), match.end()))
+    for match in _ENGLISH_MONTH.finditer(text):
+        found.append((f"month:{MONTHS.index(match.group(1).lower()) + 1}", *match.span()))
+    return found

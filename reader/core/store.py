@@ -11,10 +11,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from reader.core.alignment import Alignment, Link
+from reader.core.document import Language
 from reader.core.errors import StoreError
+from reader.core.user_dictionary import SegmentationFix
+from reader.core.word_list import SavedWord, now
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 1: one row per corrected document; links as JSON [[en start, en stop, zh start, zh stop]]
@@ -133,13 +138,121 @@ class Store:
         """Forget the reader's corrections: the document goes back to the automatic alignment."""
         self._write("DELETE FROM alignment WHERE document = ?", (key,))
 
+    def load_segmentation_fixes(self) -> list[SegmentationFix]:
+        """The reader's segmentation fixes; a row that no longer makes a fix is skipped."""
+        try:
+            rows = self._connection.execute(
+                "SELECT surface, parts, made FROM segmentation_fix ORDER BY made"
+            ).fetchall()
+        except sqlite3.Error as error:
+            raise StoreError(self.path, f"cannot be read ({_one_line(error)})") from None
+        fixes = []
+        for surface, parts, made in rows:
+            try:
+                fixes.append(SegmentationFix(surface, tuple(json.loads(parts)), made))
+            except (ValueError, TypeError):
+                continue
+        return fixes
+
+    def save_segmentation_fix(self, fix: SegmentationFix) -> None:
+        """Keep a fix, replacing any fix of the same string."""
+        self._write(
+            "INSERT INTO segmentation_fix (surface, parts, made) VALUES (?, ?, ?)"
+            " ON CONFLICT (surface) DO UPDATE SET parts = excluded.parts, made = excluded.made",
+            (fix.surface, json.dumps(fix.parts, ensure_ascii=False), fix.made),
+        )
+
+    def delete_segmentation_fix(self, surface: str) -> None:
+        self._write("DELETE FROM segmentation_fix WHERE surface = ?", (surface,))
+
+    def save_reading_position(self, key: str, language: Language, paragraph: int) -> None:
+        """Keep where the reader is in a document: the first paragraph on screen."""
+        self._write(
+            "INSERT INTO reading_position (document, language, paragraph, updated)"
+            " VALUES (?, ?, ?, datetime('now')) ON CONFLICT (document) DO UPDATE SET"
+            " language = excluded.language, paragraph = excluded.paragraph,"
+            " updated = excluded.updated",
+            (key, language.value, paragraph),
+        )
+
+    def load_reading_position(self, key: str) -> tuple[Language, int] | None:
+        """Where the reader was in a document, or None when it was never read (or the row is
+        not one this version understands)."""
+        try:
+            row = self._connection.execute(
+                "SELECT language, paragraph FROM reading_position WHERE document = ?", (key,)
+            ).fetchone()
+        except sqlite3.Error as error:
+            raise StoreError(self.path, f"cannot be read ({_one_line(error)})") from None
+        if row is None or row[0] not in {language.value for language in Language}:
+            return None
+        if not isinstance(row[1], int) or row[1] < 0:
+            return None
+        return Language(row[0]), row[1]
+
+    def saved_words(self) -> list[SavedWord]:
+        """The word list, in the order the words were saved."""
+        rows = self._read(
+            "SELECT word, pinyin, glosses, sentence, translation, document, title, saved, id"
+            " FROM saved_word ORDER BY id",
+            (),
+        )
+        return [SavedWord(*row) for row in rows]
+
+    def add_saved_word(self, word: SavedWord) -> SavedWord:
+        """Keep a word of the word list and return it with its id: a new one for a word
+        without, its own for a word put back (by undo, say)."""
+        cursor = self._write(
+            "INSERT INTO saved_word (id, word, pinyin, glosses, sentence, translation,"
+            " document, title, saved) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                word.id or None,
+                word.word,
+                word.pinyin,
+                word.glosses,
+                word.sentence,
+                word.translation,
+                word.document,
+                word.title,
+                word.saved,
+            ),
+        )
+        return replace(word, id=cursor.lastrowid)
+
+    def delete_saved_words(self, ids: Sequence[int]) -> None:
+        """Forget words of the word list, all or none."""
+        self._write(
+            "DELETE FROM saved_word WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(ids)),),
+        )
+
+    def known_words(self) -> set[str]:
+        """The words the reader has marked as known."""
+        return {word for (word,) in self._read("SELECT word FROM known_word", ())}
+
+    def set_known(self, word: str, known: bool) -> None:
+        """Mark a word as known, or no longer."""
+        if known:
+            self._write(
+                "INSERT INTO known_word (word, marked) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                (word, now()),
+            )
+        else:
+            self._write("DELETE FROM known_word WHERE word = ?", (word,))
+
     def close(self) -> None:
         self._connection.close()
 
-    def _write(self, statement: str, parameters: tuple[object, ...]) -> None:
+    def _read(self, statement: str, parameters: tuple[object, ...]) -> list[tuple]:
+        try:
+            return self._connection.execute(statement, parameters).fetchall()
+        except sqlite3.Error as error:
+            raise StoreError(self.path, f"cannot be read ({_one_line(error)})") from None
+
+    def _write(self, statement: str, parameters: tuple[object, ...]) -> sqlite3.Cursor:
         """One statement in autocommit mode: its own transaction, committed on return."""
         try:
-            self._connection.execute(statement, parameters)
+            return self._connection.execute(statement, parameters)
         except sqlite3.Error as error:
             raise StoreError(self.path, f"cannot be written ({_one_line(error)})") from None
 

@@ -11,11 +11,15 @@ import logging
 import re
 import threading
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.core.cedict import Cedict, DictEntry
+from reader.core import cedict_index
+from reader.core.cedict import Cedict, DictEntry, bundled_lines, bundled_version
+from reader.core.cedict_index import CedictIndex
+from reader.core.dictionary_loading import collector_paused, load_jieba, load_pypinyin
+from reader.core.user_dictionary import UserDictionary
 
 __all__ = ["DictEntry", "TextService", "Token", "is_chinese", "shared_service", "tone_of"]
 
@@ -62,7 +66,8 @@ def join_syllables(syllables: Sequence[str]) -> str:
 def written_syllables(syllables: Sequence[str], tone_numbers: bool = False) -> list[str]:
     """Each syllable as it is written inside its word: the apostrophe it takes, and tone
     numbers instead of marks when asked ("xī", "'ān" or "xi1", "'an1")."""
-    from pypinyin.contrib.tone_convert import to_tone3
+    if tone_numbers:  # only then: importing pypinyin takes 0.3 s, which the pop-up must not wait
+        from pypinyin.contrib.tone_convert import to_tone3
 
     written = []
     for position, syllable in enumerate(syllables):
@@ -86,76 +91,132 @@ class TextService:
     """Segmentation (jieba), readings (pypinyin) and glosses (CC-CEDICT) behind one object."""
 
     def __init__(self, cache_dir: Path | None = None) -> None:
-        self._cache_dir = cache_dir
-        self._lock = threading.Lock()
+        self._cache_dir = cache_dir  # where the dictionaries' fast-loading copies are kept
+        self._lock = threading.Lock()  # one lock per dictionary: the pop-up's never waits
+        self._pinyin_lock = threading.Lock()  # for jieba's
+        self._cedict_lock = threading.Lock()
         self._tokenizer = None
-        self._cedict: Cedict | None = None
+        self._pinyin_ready = False
+        self._cedict: Cedict | CedictIndex | None = None
+        self._readings: dict[str, tuple[str, ...]] = {}  # word → syllables, pypinyin's answers
+        self._user_dictionary = UserDictionary()
 
     @property
     def loaded(self) -> bool:
-        return self._cedict is not None
+        return self._tokenizer is not None and self._pinyin_ready and self._cedict is not None
 
     def load(self) -> None:
-        """Load jieba's dictionary and CC-CEDICT; later calls return at once."""
-        if self._cedict is not None:
+        """Load jieba's dictionary, pypinyin's and CC-CEDICT; later calls return at once.
+
+        With a cache folder, each loads in slices (see `dictionary_loading`) and CC-CEDICT is
+        read in place from an index, so a worker loading them never freezes the window."""
+        self._load_dictionary()
+        self._load_pinyin()
+        if self._tokenizer is not None:
             return
-        with self._lock:
-            if self._cedict is not None:
+        with self._lock, collector_paused():
+            if self._tokenizer is not None:
                 return
             import jieba
 
             jieba.setLogLevel(logging.WARNING)
             tokenizer = jieba.Tokenizer()
-            if self._cache_dir is not None:
-                self._cache_dir.mkdir(parents=True, exist_ok=True)
-                tokenizer.tmp_dir = str(self._cache_dir)
-            tokenizer.initialize()
+            if self._cache_dir is None:
+                tokenizer.initialize()
+            else:
+                load_jieba(tokenizer, self._cache_dir)
             self._tokenizer = tokenizer
-            self._cedict = Cedict.bundled()
+
+    def _load_pinyin(self) -> None:
+        if self._pinyin_ready:
+            return
+        with self._pinyin_lock, collector_paused():
+            if not self._pinyin_ready:
+                load_pypinyin()
+                self._pinyin_ready = True
+
+    def _load_dictionary(self) -> None:
+        if self._cedict is not None:
+            return
+        with self._cedict_lock:
+            if self._cedict is not None:
+                return
+            if self._cache_dir is None:
+                with collector_paused():
+                    self._cedict = Cedict.bundled()
+                return
+            path, version = self._cache_dir / "cedict.index", bundled_version()
+            index = CedictIndex.open(path, version)
+            if index is None:
+                cedict_index.build(path, bundled_lines(), version)
+                index = CedictIndex.open(path, version)
+            self._cedict = index or Cedict.bundled()
+
+    def versions(self) -> str:
+        """The versions of everything a word's cut and reading depend on, user's fixes too."""
+        from importlib.metadata import version
+
+        libraries = ",".join(f"{name}-{version(name)}" for name in ("jieba", "pypinyin"))
+        return f"{libraries},{bundled_version()},user-{self.user_dictionary_version()}"
+
+    def remember_readings(self, tokens: Iterable[Token]) -> None:
+        """Take the readings of words read before (a cache of a document's words), so that the
+        pop-up can read them without waiting for pypinyin."""
+        for token in tokens:
+            if token.syllables:
+                self._readings.setdefault(token.text, token.syllables)
 
     def segment(self, text: str) -> list[Token]:
         """Cut a text into words; joined, the tokens give the text back exactly."""
         self.load()
-        return [Token(word, start, end) for word, start, end in self._tokenizer.tokenize(text)]
+        cut = self._user_dictionary.segment(text, self._tokenizer.tokenize)
+        return [Token(word, start, end) for word, start, end in cut]
+
+    @property
+    def user_dictionary(self) -> UserDictionary:
+        return self._user_dictionary
+
+    def set_user_dictionary(self, dictionary: UserDictionary) -> None:
+        """Cut texts by the reader's fixes from now on. The dictionary is immutable and
+        replaced in one assignment, so a worker thread segmenting meanwhile is never torn."""
+        self._user_dictionary = dictionary
+
+    def user_dictionary_version(self) -> str:
+        """A digest of the reader's fixes: words cached under another version are stale."""
+        return self._user_dictionary.version
 
     def read(self, text: str) -> list[Token]:
         """Segment `text` and give each Chinese word its syllables as read in that word."""
         return [
-            Token(t.text, t.start, t.end, tuple(self.syllables(t.text))) if t.is_chinese else t
+            Token(t.text, t.start, t.end, self._reading(t.text)) if t.is_chinese else t
             for t in self.segment(text)
         ]
 
     def syllables(self, word: str) -> list[str]:
         """The word's syllables in tone marks, read as one word ("银行" → ["yín", "háng"])."""
-        from pypinyin import Style, pinyin
+        return list(self._reading(word)) if is_chinese(word) else []
 
-        if not is_chinese(word):
-            return []
-        readings = [r[0] for r in pinyin([word], style=Style.TONE, errors=lambda _: [""])]
-        return [r for r in readings if r]
+    def _reading(self, word: str) -> tuple[str, ...]:
+        """pypinyin's reading of a Chinese word, asked once per word: a text repeats its words,
+        and pypinyin takes far longer over one than a dictionary look-up does."""
+        reading = self._readings.get(word)
+        if reading is None:
+            self._load_pinyin()
+            from pypinyin import Style, pinyin
+
+            readings = [r[0] for r in pinyin([word], style=Style.TONE, errors=lambda _: [""])]
+            reading = self._readings.setdefault(word, tuple(r for r in readings if r))
+        return reading
 
     def plain_syllables(self, word: str) -> list[str]:
         """The syllables without tones ("乌鲁木齐" → ["wu", "lu", "mu", "qi"]), for matching."""
+        self._load_pinyin()
         from pypinyin import Style, pinyin
 
         if not is_chinese(word):
             return []
         readings = [r[0] for r in pinyin([word], style=Style.NORMAL, errors=lambda _: [""])]
         return [r for r in readings if r]
-
-    def character_syllables(self, text: str) -> list[str]:
-        """One toneless syllable per character of `text` ("" for what is not Han), each read
-        in its word, so that a pinyin search can find 银行 by "yinhang" and not "yinxing"."""
-        from pypinyin import Style, pinyin
-
-        syllables: list[str] = []
-        for token in self.segment(text):
-            if not token.is_chinese:
-                syllables.extend([""] * len(token.text))
-                continue
-            readings = pinyin([token.text], style=Style.NORMAL, errors=lambda s: [""] * len(s))
-            syllables.extend(r[0] for r in readings)
-        return syllables
 
     def pinyin(self, word: str) -> str:
         """The word's pinyin in tone marks, written as pinyin orthography writes it.
@@ -172,12 +233,12 @@ class TextService:
 
     def lookup(self, word: str) -> list[DictEntry]:
         """Every CC-CEDICT entry whose simplified or traditional headword is `word`."""
-        self.load()
+        self._load_dictionary()
         return self._cedict.lookup(word)
 
     def cedict_entries(self) -> Iterator[DictEntry]:
         """All of CC-CEDICT, for indexes of its own that a caller builds (the aligner's)."""
-        self.load()
+        self._load_dictionary()
         return iter(self._cedict)
 
 

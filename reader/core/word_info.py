@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.core.cedict import DictEntry
@@ -32,13 +33,15 @@ def _entries_reading_first(
 ) -> tuple[DictEntry, ...]:
     """The word's entries, those read as the word is read here first (行 in 银行: "bank",
     not "to walk"), and among those the common word before the name (乌 "crow", not "Wu")."""
-    wanted = [syllable.lower() for syllable in reading]
     return tuple(
-        sorted(
-            service.lookup(word),
-            key=lambda e: (e.pinyin.lower().split() != wanted, e.proper_noun),
-        )
+        sorted(service.lookup(word), key=lambda e: (not read_as(e, reading), e.proper_noun))
     )
+
+
+def read_as(entry: DictEntry, reading: Sequence[str]) -> bool:
+    """Whether the entry is read as `reading` (syllables in tone marks, any case), that is
+    whether it is the entry meant where the word is read so."""
+    return entry.pinyin.lower().split() == [syllable.lower() for syllable in reading]
 
 
 def describe(service: TextService, word: str, reading: list[str] | None = None) -> WordInfo:

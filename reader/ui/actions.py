@@ -28,6 +28,20 @@ class Actions:
     ruby: QAction
     tone_numbers: QAction
     tone_colours: QAction
+    known_pinyin: QAction
+    translations_on_hover: QAction
+    export_words: QAction
+    join_word: QAction
+    split_word: QAction
+    find: QAction
+    find_next: QAction
+    find_previous: QAction
+    preferences: QAction
+    library: QAction
+    clear_recent: QAction
+    theme_system: QAction
+    theme_light: QAction
+    theme_dark: QAction
 
     @property
     def edits(self) -> tuple[QAction, ...]:
@@ -42,7 +56,8 @@ def _action(
     tip: str = "",
 ) -> QAction:
     action = QAction(text, parent)
-    action.setShortcuts([QKeySequence(s) for s in shortcuts])
+    keys = [QKeySequence(s) for s in shortcuts]  # a standard key may be unbound, or repeated
+    action.setShortcuts([k for n, k in enumerate(keys) if not k.isEmpty() and k not in keys[:n]])
     if tip:
         action.setStatusTip(tip)
         action.setToolTip(f"{tip} ({action.shortcut().toString()})" if shortcuts else tip)
@@ -92,12 +107,71 @@ def make_actions(parent: QWidget) -> Actions:
             "Ctrl+Shift+T",
             tip="Colour Chinese characters by their tone",
         ),
+        known_pinyin=_action(
+            parent,
+            "Pinyin Over &Known Words",
+            tip="Show pinyin also over the words marked as known (K in the pop-up)",
+        ),
+        translations_on_hover=_action(
+            parent,
+            "&Show Translations on Hover",
+            tip="Resting on a word lights up the other language's words for it, "
+            "and its sentence with the sentence facing it",
+        ),
+        export_words=_action(
+            parent,
+            "Export &Word List…",
+            tip="Write the word list as notes for Anki (tab-separated) or as CSV",
+        ),
         reset_alignment=_action(
             parent, "&Reset to Automatic", tip="Forget the corrections and use the aligner's result"
         ),
+        join_word=_action(
+            parent,
+            "&Join as One Word",
+            "Ctrl+J",
+            tip="Make the selected Chinese characters one word, in every document",
+        ),
+        split_word=_action(
+            parent,
+            "Split &Here",
+            "Ctrl+Shift+J",
+            tip="Cut the Chinese word at the caret or the selection's edges, in every document",
+        ),
+        find=_action(
+            parent,
+            "&Find…",
+            KEYS.Find,
+            tip="Find in both languages; a Latin query also finds Chinese by pinyin",
+        ),
+        find_next=_action(parent, "Find &Next", KEYS.FindNext),
+        find_previous=_action(parent, "Find Pre&vious", KEYS.FindPrevious),
+        preferences=_action(
+            parent,
+            "&Preferences…",
+            KEYS.Preferences,
+            "Ctrl+,",
+            tip="Theme, each language's font and size, the tone colours",
+        ),
+        library=_action(
+            parent,
+            "&Library…",
+            "Ctrl+Shift+O",
+            tip="The bundled documents and the ones opened lately",
+        ),
+        clear_recent=_action(parent, "&Clear Menu"),
+        theme_system=_action(parent, "&System", tip="Light or dark as the system is"),
+        theme_light=_action(parent, "&Light"),
+        theme_dark=_action(parent, "&Dark"),
     )
     for action in actions.edits:
         action.setEnabled(False)
-    for action in (actions.ruby, actions.tone_numbers, actions.tone_colours):
+    for action in (
+        actions.ruby,
+        actions.tone_numbers,
+        actions.tone_colours,
+        actions.known_pinyin,
+        actions.translations_on_hover,
+    ):
         action.setCheckable(True)
     return actions

@@ -72,7 +72,7 @@ class AlignmentController(QObject):
     def set_automatic(self, automatic: Alignment) -> None:
         """The aligner's result: shown unless the reader's corrections are."""
         self.automatic = automatic
-        if not self._corrected and self.undo_stack.count() == 0:
+        if not self._corrected:
             self.model.set_alignment(automatic)
 
     def edit(self, text: str, change: Callable[[Alignment], Alignment]) -> bool:
@@ -81,6 +81,7 @@ class AlignmentController(QObject):
         after = change(before)
         if after.links == before.links:
             return False
+        self._corrected = True  # not the stack's count: word list edits share the stack
         self.undo_stack.push(ReplaceAlignment(text, self, before, after))
         return True
 

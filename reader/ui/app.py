@@ -38,12 +38,12 @@ def run(paths: Sequence[Path], screenshot: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_application(app)
     window = MainWindow()
+    if screenshot is not None:
+        window.resize(*SCREENSHOT_SIZE)
+    window.show()  # before the document, so that its processing waits for the first paint
     window.show_document(document)
     if screenshot is None:
-        window.show()
         return app.exec()
-    window.resize(*SCREENSHOT_SIZE)
-    window.show()
     if not window.text_is_ready:
         window.text_ready.connect(app.quit)
         app.exec()

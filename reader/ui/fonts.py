@@ -42,14 +42,22 @@ class ReaderFonts:
 
     english: QFont
     chinese: QFont
-    point_size: int
+    point_size: int  # the English size, which sets the space between paragraphs
 
     @classmethod
-    def at(cls, point_size: int) -> ReaderFonts:
+    def at(
+        cls, point_size: int, chinese_size: int | None = None, families: tuple[str, str] = ("", "")
+    ) -> ReaderFonts:
+        """English at `point_size`, Chinese at `chinese_size` (the same when None), in the
+        (English, Chinese) `families`; an empty name means that side's default family. Chinese
+        falls back on the English families for the Latin letters its family lacks."""
         english = QFont(QGuiApplication.font())
+        if families[0]:
+            english.setFamilies([families[0]])
         english.setPointSize(point_size)
         chinese = QFont(english)
-        family = chinese_family()
+        chinese.setPointSize(chinese_size or point_size)
+        family = families[1] or chinese_family()
         if family:
             chinese.setFamilies([family, *english.families()])
         return cls(english, chinese, point_size)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, QThreadPool, Signal
+from PySide6.QtCore import QSettings, QStandardPaths, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from reader import __version__
 from reader.core import alignment as ops
+from reader.core.bundled import seed_paths
 from reader.core.document import Document, Language
 from reader.core.errors import ReaderError, StoreError
 from reader.core.formats import load_document
@@ -27,20 +28,23 @@ from reader.core.store import Store
 from reader.core.text_service import shared_service
 from reader.ui.actions import Actions, make_actions
 from reader.ui.alignment_controller import AlignmentController
-from reader.ui.fonts import (
-    DEFAULT_POINT_SIZE,
-    INSTALL_HINT,
-    MAX_POINT_SIZE,
-    MIN_POINT_SIZE,
-    ReaderFonts,
-    chinese_family,
-)
+from reader.ui.counterpart_highlighter import CounterpartHighlighter
+from reader.ui.find_bar import FindBar
+from reader.ui.font_settings import FontSettings
+from reader.ui.fonts import INSTALL_HINT, chinese_family
+from reader.ui.library_dialog import LibraryDialog
 from reader.ui.paragraph_layout import ReadingAids
+from reader.ui.preferences_dialog import PreferencesDialog
+from reader.ui.reading_position import ReadingPositions
+from reader.ui.recent_menu import RecentDocuments
 from reader.ui.row_delegate import ParagraphKey
 from reader.ui.row_model import RowModel
 from reader.ui.row_view import RowView
-from reader.ui.text_worker import DocumentTask
+from reader.ui.segmentation_fixes import SegmentationFixes
+from reader.ui.text_worker import DocumentTask, TextPipeline, cache_folder
+from reader.ui.themes import Theme, ThemeController
 from reader.ui.tone_colours import tone_colours
+from reader.ui.word_list_controller import WordListController
 
 ABOUT = f"""<h3>Parallel Reader {__version__}</h3>
 <p>Read a text beside its translation, English beside Chinese.</p>
@@ -71,9 +75,10 @@ class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.settings = QSettings()
-        point_size = int(self.settings.value("view/point_size", DEFAULT_POINT_SIZE))
+        self.font_settings = FontSettings(self.settings, self)  # each language's font, and zoom
         self.model = RowModel(self)
-        self.view = RowView(self.model, ReaderFonts.at(point_size), self)
+        self.view = RowView(self.model, self.font_settings.fonts(), self)
+        self.pipeline = TextPipeline(self.view, shared_service(cache_folder()))
         self.actions = make_actions(self)
         self.error_box: QMessageBox | None = None
         self._generation = 0
@@ -88,6 +93,14 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)  # every edit of the reader's: alignment, words
         self.alignments = AlignmentController(self.model, self.store, self.undo_stack, self)
         self.alignments.store_failed.connect(self._store_failed)
+        self.positions = ReadingPositions(self, self.view, self.store, self.text_ready)
+        self.positions.store_failed.connect(self.statusBar().showMessage)
+        self.segmentation = SegmentationFixes(self)  # the reader's fixes, for every document
+        self.words = WordListController(self)  # the word list dock, pop-up keys, known words
+        hover_option = self.actions.translations_on_hover
+        self.counterparts = CounterpartHighlighter(  # across the languages, on hover
+            self.view, self.model, hover_option, self.settings, self.text_ready
+        )
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -104,6 +117,8 @@ class MainWindow(QMainWindow):
         self.store_warning.hide()
         layout.addWidget(self.store_warning)
         layout.addWidget(self.view)
+        self.find_bar = FindBar(self)  # Edit › Find: both languages, pinyin too
+        layout.addWidget(self.find_bar)
         self.setCentralWidget(central)
 
         self.progress = QProgressBar(self)
@@ -125,11 +140,23 @@ class MainWindow(QMainWindow):
     def _build_menus(self, actions: Actions) -> None:
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(actions.open)
+        recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent = RecentDocuments(
+            self.settings, recent_menu, actions.clear_recent, self.model, self.open_paths
+        )
+        file_menu.addAction(actions.library)
+        file_menu.addAction(actions.export_words)
         file_menu.addSeparator()
         file_menu.addAction(actions.quit)
         edit_menu = self.menuBar().addMenu("&Edit")
         for action in (actions.undo, actions.redo):
             edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        edit_menu.addActions([actions.join_word, actions.split_word])
+        edit_menu.addSeparator()
+        edit_menu.addActions([actions.find, actions.find_next, actions.find_previous])
+        edit_menu.addSeparator()
+        edit_menu.addAction(actions.preferences)
         align_menu = self.menuBar().addMenu("&Alignment")
         align_bar = QToolBar("Alignment", self)
         align_bar.setObjectName("AlignmentToolBar")
@@ -143,15 +170,28 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
             action.setChecked(self.settings.value(f"aids/{action_key(action)}", False, bool))
             action.toggled.connect(self._aids_changed)
+        view_menu.addAction(actions.known_pinyin)
+        view_menu.addAction(actions.translations_on_hover)
+        self.words.hidden_words_changed.connect(self._aids_changed)
+        view_menu.addSeparator()
+        view_menu.addAction(self.words.dock.toggleViewAction())
         view_menu.addSeparator()
         for action in (actions.zoom_in, actions.zoom_out, actions.zoom_reset):
             view_menu.addAction(action)
+        view_menu.addSeparator()
+        themes = (actions.theme_system, actions.theme_light, actions.theme_dark)
+        view_menu.addMenu("T&heme").addActions(themes)
+        self.themes = ThemeController(self, self.settings, dict(zip(Theme, themes, strict=True)))
+        self.themes.palette_changed.connect(self._aids_changed)
         self.menuBar().addMenu("&Help").addAction(actions.about)
         actions.open.triggered.connect(self.choose_file)
         actions.quit.triggered.connect(self.close)
-        actions.zoom_in.triggered.connect(lambda: self.zoom(+1))
-        actions.zoom_out.triggered.connect(lambda: self.zoom(-1))
-        actions.zoom_reset.triggered.connect(lambda: self.set_point_size(DEFAULT_POINT_SIZE))
+        actions.zoom_in.triggered.connect(lambda: self.font_settings.zoom(+1))
+        actions.zoom_out.triggered.connect(lambda: self.font_settings.zoom(-1))
+        actions.zoom_reset.triggered.connect(lambda: self.font_settings.set_zoom(0))
+        self.font_settings.changed.connect(self.view.set_fonts)
+        actions.preferences.triggered.connect(self.edit_preferences)
+        actions.library.triggered.connect(self.show_library)
         actions.about.triggered.connect(lambda: QMessageBox.about(self, "About", ABOUT))
         stack = self.undo_stack
         actions.undo.triggered.connect(stack.undo)
@@ -305,7 +345,7 @@ class MainWindow(QMainWindow):
             self._task.cancelled.set()
         self._generation += 1
         self.text_is_ready = False
-        task = DocumentTask(shared_service(), self._generation, document)
+        task = self.pipeline.task(self._generation, document)
         task.signals.tokens.connect(self._on_tokens)
         task.signals.aligned.connect(self._on_aligned)
         task.signals.progress.connect(self._on_progress)
@@ -313,12 +353,12 @@ class MainWindow(QMainWindow):
         self._task = task
         if document.chinese:
             self.statusBar().showMessage("Loading the dictionaries…")
-        QThreadPool.globalInstance().start(task)
+        self.pipeline.start(task)  # after the first paint, which it must not delay
 
     def _on_tokens(self, generation: int, tokens: dict) -> None:
         if generation == self._generation:
             self.model.add_tokens(tokens)
-            self.view.words_arrived()
+            self.view.words_arrived(tokens)
 
     def _on_aligned(self, generation: int, alignment: object) -> None:
         if generation == self._generation:
@@ -352,18 +392,20 @@ class MainWindow(QMainWindow):
                 tone_numbers=actions.tone_numbers.isChecked(),
                 colour_text=actions.tone_colours.isChecked(),
                 colours=tone_colours(self.palette(), self.settings),
+                hidden_words=self.words.hidden_words(),
             )
         )
 
-    # Zoom
+    # Preferences and the library
 
-    def zoom(self, steps: int) -> None:
-        self.set_point_size(self.view.delegate.fonts.point_size + steps)
+    def edit_preferences(self) -> None:
+        dialog = PreferencesDialog(self.settings, self.themes, self.font_settings, self)
+        dialog.accepted.connect(self._aids_changed)
+        dialog.open()
 
-    def set_point_size(self, point_size: int) -> None:
-        point_size = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, point_size))
-        self.settings.setValue("view/point_size", point_size)
-        self.view.set_fonts(ReaderFonts.at(point_size))
+    def show_library(self) -> None:
+        bundled = [(path,) for path in seed_paths()]
+        LibraryDialog(bundled, self.recent.entries(), self.recent.open, self).open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

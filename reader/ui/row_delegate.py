@@ -7,20 +7,23 @@ markup. Layouts are cached per row and dropped when the width or the fonts chang
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
-from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from reader.core.document import Language
 from reader.ui.fonts import ReaderFonts
 from reader.ui.paragraph_layout import ParagraphLayout, ReadingAids, draw_ruby, lay_out
+from reader.ui.row_heights import HeightEstimate
 from reader.ui.row_model import RowModel
 
 MARGIN = 14  # around and between the columns, in pixels
 CACHE_ROWS = 400
+FIRST_SCREEN_PIXELS = 2000  # rows from the top laid out for real before the first paint
 DOUBTFUL_BELOW = 0.5  # links the aligner is less sure of than this are marked
 DOUBT_COLOUR = QColor("#e8a33d")
 
@@ -42,6 +45,7 @@ class Mark(Enum):
 
     SAVED = "saved"  # words in the reader's word list
     FOUND = "found"  # search results
+    CURRENT_FOUND = "current found"  # the search result the reader stepped to
     SENTENCE = "sentence"  # the sentence under the mouse and its counterpart
     TRANSLATION = "translation"  # the other language's words for the word under the mouse
     SELECTION = "selection"  # characters the reader is selecting
@@ -65,6 +69,9 @@ def mark_format(mark: Mark, palette: QPalette) -> QTextCharFormat:
         fmt.setBackground(tint)
     elif mark is Mark.FOUND:
         fmt.setBackground(QColor(255, 214, 0, 150))
+    elif mark is Mark.CURRENT_FOUND:  # opaque, and dark text on it in any theme
+        fmt.setBackground(QColor(255, 140, 0))
+        fmt.setForeground(QColor(Qt.GlobalColor.black))
     else:
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
         fmt.setUnderlineColor(highlight)
@@ -92,6 +99,8 @@ class RowLayout:
 class RowDelegate(QStyledItemDelegate):
     """Lays out, paints and hit-tests rows of a RowModel."""
 
+    heights_changed = Signal()  # a row painted is not as tall as the view thought
+
     def __init__(self, model: RowModel, fonts: ReaderFonts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model = model
@@ -102,8 +111,17 @@ class RowDelegate(QStyledItemDelegate):
         self.selected: frozenset[ParagraphKey] = frozenset()  # a paragraph and its counterparts
         self.anchor: ParagraphKey | None = None  # align mode: the first end of a new link
         self._aids = ReadingAids()
+        self._heights: dict[int, int] = {}  # rows laid out since the last change of fonts etc.
+        self._first_screen = (0, 0.0)  # rows from the top laid out for real, and their height
+        self._estimate: HeightEstimate | None = None
         for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
-            signal.connect(self._cache.clear)
+            signal.connect(self._forget_all)
+
+    def _forget_all(self) -> None:
+        self._cache.clear()
+        self._heights.clear()
+        self._first_screen = (0, 0.0)
+        self._estimate = None
 
     @property
     def fonts(self) -> ReaderFonts:
@@ -115,22 +133,29 @@ class RowDelegate(QStyledItemDelegate):
 
     def set_aids(self, aids: ReadingAids) -> None:
         self._aids = aids
-        self._cache.clear()
+        self._forget_all()
 
-    def forget_rows(self) -> None:
-        """Lay every row out again (new words arrived, say)."""
-        self._cache.clear()
+    def forget_rows(self, chinese: Iterable[int] | None = None) -> None:
+        """Lay rows out again (new words arrived, say): every row, or those that hold these
+        Chinese paragraphs."""
+        if chinese is None:
+            self._forget_all()
+            return
+        for index in chinese:
+            row = self._model.row_of(Language.CHINESE, index)
+            self._cache.pop(row, None)
+            self._heights.pop(row, None)
 
     def set_fonts(self, fonts: ReaderFonts) -> None:
         self._fonts = fonts
-        self._cache.clear()
+        self._forget_all()
 
     def set_width(self, width: int) -> bool:
         """Set the width rows are laid out in; True if that changed anything."""
         if width == self._width:
             return False
         self._width = width
-        self._cache.clear()
+        self._forget_all()
         return True
 
     def column_width(self) -> float:
@@ -157,12 +182,34 @@ class RowDelegate(QStyledItemDelegate):
             bottom = max(bottom, y)
         result = RowLayout(int(bottom + MARGIN * 0.4), tuple(placed))
         self._cache[row] = result
+        self._heights[row] = result.height
         if len(self._cache) > CACHE_ROWS:
             self._cache.popitem(last=False)
         return result
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        return QSize(self._width, self.row_layout(index.row()).height)
+        """The row's height if it has been laid out, else an estimate (see row_heights); the
+        rows of the first screen are laid out at once, so that opening shows them right."""
+        row = index.row()
+        height = self._heights.get(row)
+        if height is None:
+            done, bottom = self._first_screen
+            if row == done and bottom < FIRST_SCREEN_PIXELS:
+                height = self.row_layout(row).height
+                self._first_screen = (done + 1, bottom + height)
+            else:
+                height = self._estimated(row)
+        return QSize(self._width, height)
+
+    def _estimated(self, row: int) -> int:
+        if self._estimate is None:
+            self._estimate = HeightEstimate(self._fonts, self._aids, self.column_width())
+        sides = (self._model.paragraphs(row, language) for language in Language)
+        bottom = max(
+            self._estimate.side(language, [p for _, p in side], MARGIN * 0.6)
+            for language, side in zip(Language, sides, strict=True)
+        )
+        return int(bottom + MARGIN * 0.4)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         painter.save()
@@ -175,6 +222,8 @@ class RowDelegate(QStyledItemDelegate):
         painter.drawLine(option.rect.bottomLeft(), option.rect.bottomRight())
         top_left = QPointF(option.rect.topLeft())
         row_layout = self.row_layout(index.row())
+        if row_layout.height != option.rect.height():
+            self.heights_changed.emit()  # it was shown at its estimated height
         for placed in row_layout.paragraphs:
             self._paint_paragraph_marks(painter, placed, top_left, palette)
         if self._model.link(index.row()).confidence < DOUBTFUL_BELOW:

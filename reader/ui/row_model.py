@@ -42,6 +42,8 @@ class RowModel(QAbstractListModel):
 
     alignment_changed = Signal()
     """Emitted once an alignment or document change is complete and rows are consistent again."""
+    tokens_added = Signal(object)
+    """{Chinese paragraph index: [Token]}: words just delivered, new or replacing earlier ones."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -100,6 +102,7 @@ class RowModel(QAbstractListModel):
     def add_tokens(self, tokens: dict[int, list[Token]]) -> None:
         """Words of Chinese paragraphs (by paragraph index), as segmentation delivers them."""
         self._tokens.update(tokens)
+        self.tokens_added.emit(tokens)
 
     def tokens(self, chinese_index: int) -> list[Token] | None:
         """The paragraph's words, or None while it has not been segmented yet."""

@@ -1,19 +1,23 @@
-"""The scrolling list of rows; it tracks the mouse so a Chinese word under it shows its pop-up."""
+"""The scrolling list of rows; it tracks the mouse so a Chinese word under it shows its pop-up,
+and tells where the mouse rests so that its counterparts can light up."""
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from reader.core.document import Language
+from reader.core.english_words import word_at
 from reader.core.text_service import Token, shared_service
 from reader.core.word_info import describe
 from reader.ui.fonts import ReaderFonts
 from reader.ui.paragraph_layout import ReadingAids
 from reader.ui.row_delegate import Mark, ParagraphKey, RowDelegate, Span
+from reader.ui.row_heights import HeightKeeper
 from reader.ui.row_model import RowModel
 from reader.ui.word_popup import WordPopup
 
@@ -33,6 +37,8 @@ class RowView(QListView):
     """Rows laid out by a RowDelegate; only the rows on screen are painted."""
 
     word_hovered = Signal(str)
+    place_hovered = Signal(int, object, int)  # row, (Language, index), offset: where it rests
+    hover_left = Signal()  # the mouse rests on no text any more
     paragraph_activated = Signal(object)  # (Language, index): clicked, or Space/Enter on it
     paragraph_focused = Signal(object)  # (Language, index): reached with the keyboard
 
@@ -42,6 +48,7 @@ class RowView(QListView):
         self.setModel(model)
         self._delegate = RowDelegate(model, fonts, self)
         self.setItemDelegate(self._delegate)
+        self._heights = HeightKeeper(self)  # estimated heights become real ones as rows show
         self.setMouseTracking(True)
         self.setUniformItemSizes(False)
         self.setResizeMode(QListView.ResizeMode.Adjust)
@@ -53,11 +60,19 @@ class RowView(QListView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.popup = WordPopup(self)
         self._hovered: tuple[int, Span] | None = None
+        self._place: tuple[int, Language, int, int] | None = None  # row, side, paragraph, offset
+        self.hover_english = True  # English words light up too (they have no pop-up)
+        model.alignment_changed.connect(self.clear_hover)  # the rows under the mouse moved
         self.current: ParagraphKey | None = None  # the paragraph the keyboard acts on
 
     @property
     def delegate(self) -> RowDelegate:
         return self._delegate
+
+    @property
+    def hovered(self) -> tuple[int, Span] | None:
+        """The row and place of the word under the mouse (a Chinese one has its pop-up open)."""
+        return self._hovered
 
     def set_aids(self, aids: ReadingAids) -> None:
         self._delegate.set_aids(aids)
@@ -65,12 +80,13 @@ class RowView(QListView):
         self.clear_hover()
         self.scheduleDelayedItemsLayout()
 
-    def words_arrived(self) -> None:
-        """Segmentation delivered words: rows that show ruby or colours need laying out again."""
+    def words_arrived(self, chinese: Iterable[int] | None = None) -> None:
+        """Segmentation delivered words (of these Chinese paragraphs, or of any): rows that show
+        ruby or colours need laying out again; the delegate reports heights that change."""
         aids = self._delegate.aids
         if aids.ruby or aids.colour_text:
-            self._delegate.forget_rows()
-            self.scheduleDelayedItemsLayout()
+            self._delegate.forget_rows(chinese)
+            self.viewport().update()
 
     def set_fonts(self, fonts: ReaderFonts) -> None:
         self._delegate.set_fonts(fonts)
@@ -143,45 +159,67 @@ class RowView(QListView):
         super().scrollContentsBy(dx, dy)
 
     def hover_at(self, position: QPointF) -> None:
-        """Highlight the Chinese word at `position` (viewport coordinates) and show its pop-up."""
-        found = self._word_at(position)
-        if found == self._hovered:
+        """Follow the mouse to `position` (viewport coordinates): highlight the word there (a
+        Chinese one with its pop-up) and say where the mouse rests, whenever that changes."""
+        place = self._place_at(position)
+        if place == self._place:
             return
-        self.clear_hover()
-        if found is None:
+        if place is None:
+            self.clear_hover()
             return
-        row, span, word = found[0], found[1], found[2]
-        self._hovered = (row, span)
-        self._delegate.set_marks(Mark.HOVER, (span,))
-        index = self._model.index(row)
-        self.update(index)
-        rect = self._delegate.span_rect(row, span).translated(
-            QPointF(self.visualRect(index).topLeft())
-        )
-        anchor = QRect(self.viewport().mapToGlobal(rect.topLeft().toPoint()), rect.size().toSize())
-        self.popup.show_word(describe(shared_service(), word), anchor)
-        self.word_hovered.emit(word)
+        self._place = place
+        word = self._word_at(*place)
+        if word != self._hovered:
+            self._hover_word(word)
+        row, language, paragraph, offset = place
+        self.place_hovered.emit(row, (language, paragraph), offset)
 
     def clear_hover(self) -> None:
-        if self._hovered is None:
+        if self._place is None:
             return
-        row = self._hovered[0]
-        self._hovered = None
-        self._delegate.set_marks(Mark.HOVER, ())
-        self.popup.hide()
-        if row < self._model.rowCount():
-            self.update(self._model.index(row))
+        self._place = None
+        self._hover_word(None)
+        self.hover_left.emit()
 
-    def _word_at(self, position: QPointF) -> tuple[int, Span, str] | None:
+    def _hover_word(self, word: tuple[int, Span] | None) -> None:
+        """Move the highlight to `word` (row and place), or take it away; a Chinese word
+        shows its pop-up."""
+        before, self._hovered = self._hovered, word
+        self._delegate.set_marks(Mark.HOVER, () if word is None else (word[1],))
+        for hovered in (before, word):
+            if hovered is not None and hovered[0] < self._model.rowCount():
+                self.update(self._model.index(hovered[0]))
+        if word is None or word[1].language is Language.ENGLISH:
+            self.popup.hide()
+            return
+        row, span = word
+        text = self._model.document.chinese[span.paragraph].text[span.start : span.end]
+        rect = self._delegate.span_rect(row, span).translated(
+            QPointF(self.visualRect(self._model.index(row)).topLeft())
+        )
+        anchor = QRect(self.viewport().mapToGlobal(rect.topLeft().toPoint()), rect.size().toSize())
+        self.popup.show_word(describe(shared_service(), text), anchor)
+        self.word_hovered.emit(text)
+
+    def _place_at(self, position: QPointF) -> tuple[int, Language, int, int] | None:
+        """The character under `position`: row, side, paragraph, offset."""
         index = self.indexAt(position.toPoint())
         if not index.isValid():
             return None
         local = position - QPointF(self.visualRect(index).topLeft())
         hit = self._delegate.hit(index.row(), local)
-        if hit is None or hit[0] is not Language.CHINESE:
-            return None
-        tokens = self._model.tokens(hit[1])
-        token = token_at(tokens, hit[2]) if tokens else None
+        return None if hit is None else (index.row(), *hit)
+
+    def _word_at(
+        self, row: int, language: Language, paragraph: int, offset: int
+    ) -> tuple[int, Span] | None:
+        """The word at a place: a Chinese word as segmented, or an English word or number."""
+        if language is Language.ENGLISH:
+            text = self._model.document.english[paragraph].text
+            found = word_at(text, offset) if self.hover_english else None
+            return None if found is None else (row, Span(language, paragraph, *found))
+        tokens = self._model.tokens(paragraph)
+        token = token_at(tokens, offset) if tokens else None
         if token is None or not token.is_chinese:
             return None
-        return index.row(), Span(Language.CHINESE, hit[1], token.start, token.end), token.text
+        return row, Span(language, paragraph, token.start, token.end)

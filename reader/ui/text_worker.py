@@ -1,17 +1,46 @@
-"""Processes a document on a worker thread: load the dictionaries, segment the Chinese
-paragraphs, then align the two sides."""
+"""Processes a document on a worker thread: load the dictionaries, cut and read the Chinese
+paragraphs (those on screen first), keep the result on disk, then align the two sides.
+
+Words go to the window in deliveries of about one frame's work, so that neither the worker's
+signals nor the window's handling of them ever keep the event loop busy for long.
+"""
 
 from __future__ import annotations
 
 import threading
+import time
+from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QObject,
+    QPoint,
+    QRunnable,
+    QStandardPaths,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
+from reader.core import cross_language, token_cache
 from reader.core.aligner import align_document
-from reader.core.document import Document
-from reader.core.text_service import TextService
+from reader.core.dictionary_loading import collector_paused
+from reader.core.document import Document, Language
+from reader.core.text_service import TextService, Token
+from reader.core.token_cache import TokenCache
+from reader.core.work_order import WorkOrder
 
-CHUNK = 64  # paragraphs per delivery: small enough to keep the window fed, big enough to be cheap
+DELIVERY_SECONDS = 0.1  # work gathered into one delivery, unless it finishes the screen
+PROGRESS_SECONDS = 0.25  # a progress bar repaints the window each time it moves
+FIRST_SCREEN_ROWS = 40  # rows whose cached words are delivered before the first paint
+ROWS_BELOW = 10  # rows past the bottom of the view that count as visible
+
+
+def cache_folder() -> Path:
+    """The platform's folder for this program's caches."""
+    location = QStandardPaths.StandardLocation.CacheLocation
+    return Path(QStandardPaths.writableLocation(location))
 
 
 class TextSignals(QObject):
@@ -24,29 +53,154 @@ class TextSignals(QObject):
 
 
 class DocumentTask(QRunnable):
-    """Load the text service, segment the document's Chinese side in chunks, align it."""
+    """Cut and read the document's Chinese side in the order `order` gives, align it.
 
-    def __init__(self, service: TextService, generation: int, document: Document) -> None:
+    `cache` (already opened and checked) supplies the words when the document has been read
+    before; otherwise they are computed and written to `cache_file` for next time. Paragraphs
+    in `done` were delivered by the window itself and are skipped.
+    """
+
+    def __init__(
+        self,
+        service: TextService,
+        generation: int,
+        document: Document,
+        cache: TokenCache | None = None,
+        cache_file: tuple[Path, str] | None = None,
+        done: dict[int, list[Token]] | None = None,
+    ) -> None:
         super().__init__()
         self.signals = TextSignals()
         self._service = service
         self._generation = generation
         self._document = document
+        self._cache = cache
+        self._cache_file = cache_file
+        self._words: dict[int, list[Token]] = dict(done or {})
+        self.order = WorkOrder(len(document.chinese), self._words)
         self.cancelled = threading.Event()
+        self._progress_at = 0.0
 
     def run(self) -> None:
-        texts = [(i, p.text) for i, p in enumerate(self._document.chinese)]
-        total = len(texts)
-        self.signals.progress.emit(self._generation, 0, total)
-        self._service.load()
-        for start in range(0, total, CHUNK):
-            if self.cancelled.is_set():
-                return
-            chunk = texts[start : start + CHUNK]
-            self.signals.tokens.emit(
-                self._generation, {i: self._service.read(text) for i, text in chunk}
-            )
-            self.signals.progress.emit(self._generation, start + len(chunk), total)
-        if self._document.english and self._document.chinese and not self.cancelled.is_set():
+        texts = [p.text for p in self._document.chinese]
+        self.signals.progress.emit(self._generation, len(self._words), len(texts))
+        with collector_paused():
+            if self._cache is None:
+                self._service.load()
+            computed = self._read_all(texts)
+        if self.cancelled.is_set():
+            return
+        if computed and self._cache_file is not None:
+            path, key = self._cache_file
+            token_cache.save(path, key, texts, self._words)
+        if self._document.english and self._document.chinese:
             self.signals.aligned.emit(self._generation, align_document(self._document))
+            cross_language.prepare(self._service)  # before text_ready: hovers then never wait
         self.signals.finished.emit(self._generation)
+
+    def _read_all(self, texts: list[str]) -> bool:
+        """Deliver every paragraph's words; True if any had to be computed (not cached)."""
+        computed = False
+        delivery: dict[int, list[Token]] = {}
+        started = time.perf_counter()
+        while not self.cancelled.is_set():
+            wanted = self.order.wants_more()  # then the paragraph taken is one on screen
+            index = self.order.take()
+            if index is None:
+                break
+            tokens = self._cache.tokens(index, texts[index]) if self._cache else None
+            if tokens is None:
+                tokens = self._service.read(texts[index])
+                computed = True
+            delivery[index] = self._words[index] = tokens
+            screen_done = wanted and not self.order.wants_more()
+            if screen_done or time.perf_counter() - started > DELIVERY_SECONDS:
+                self._deliver(delivery, len(texts))
+                delivery, started = {}, time.perf_counter()
+        if delivery and not self.cancelled.is_set():
+            self._deliver(delivery, len(texts))
+        return computed
+
+    def _deliver(self, delivery: dict[int, list[Token]], total: int) -> None:
+        self.signals.tokens.emit(self._generation, delivery)
+        now = time.perf_counter()
+        if now - self._progress_at > PROGRESS_SECONDS or len(self._words) == total:
+            self._progress_at = now
+            self.signals.progress.emit(self._generation, len(self._words), total)
+
+
+class AfterFirstPaint(QObject):
+    """Calls `start` once `widget` has been painted for the first time (at once if it will not
+    be shown), so that loading the dictionaries never delays the window's first appearance."""
+
+    def __init__(self, widget: QWidget, start: object) -> None:
+        super().__init__(widget)
+        self._start = start
+        if widget.isVisible():
+            widget.installEventFilter(self)
+        else:
+            self._start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._start)  # once this paint is done
+        return False
+
+
+class TextPipeline(QObject):
+    """Starts a document's task and keeps it told which paragraphs the view shows."""
+
+    def __init__(self, view: QAbstractItemView, service: TextService) -> None:
+        super().__init__(view)
+        self._view = view
+        self._service = service
+        self._task: DocumentTask | None = None
+        bar = view.verticalScrollBar()
+        bar.valueChanged.connect(self._view_moved)
+        bar.rangeChanged.connect(self._view_moved)
+
+    def task(self, generation: int, document: Document) -> DocumentTask:
+        """The task for `document`. A cached document's first screen of words goes to the model
+        at once, so that the first paint already has them."""
+        key = token_cache.cache_key(document, self._service.versions())
+        path = token_cache.cache_path(cache_folder(), key)
+        cache = TokenCache.open(path, key, len(document.chinese))
+        first: dict[int, list[Token]] = {}
+        if cache is not None:
+            for index in self.visible_paragraphs():
+                tokens = cache.tokens(index, document.chinese[index].text)
+                if tokens is not None:
+                    first[index] = tokens
+            for tokens in first.values():
+                self._service.remember_readings(tokens)
+            if first:
+                self._view.model().add_tokens(first)
+        task = DocumentTask(self._service, generation, document, cache, (path, key), first)
+        self._task = task
+        self._view_moved()
+        return task
+
+    def start(self, task: DocumentTask) -> None:
+        """Run `task` once the view has been painted."""
+        AfterFirstPaint(self._view.viewport(), lambda: QThreadPool.globalInstance().start(task))
+
+    def _view_moved(self) -> None:
+        if self._task is not None:
+            self._task.order.want(self.visible_paragraphs())
+
+    def visible_paragraphs(self) -> list[int]:
+        """The Chinese paragraphs on screen (and just below), top to bottom."""
+        view, model = self._view, self._view.model()
+        if not model.rowCount():
+            return []
+        top = view.indexAt(QPoint(1, 1))
+        bottom = view.indexAt(QPoint(1, view.viewport().height() - 1))
+        if not top.isValid():  # not laid out yet: it will show the first rows
+            return self._paragraphs(range(min(FIRST_SCREEN_ROWS, model.rowCount())))
+        last = bottom.row() if bottom.isValid() else model.rowCount() - 1
+        return self._paragraphs(range(top.row(), min(model.rowCount(), last + 1 + ROWS_BELOW)))
+
+    def _paragraphs(self, rows: range) -> list[int]:
+        model = self._view.model()
+        return [index for row in rows for index, _ in model.paragraphs(row, Language.CHINESE)]

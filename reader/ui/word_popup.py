@@ -6,11 +6,11 @@ goes into the label's rich text.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QTextDocumentFragment
+from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextDocumentFragment
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from reader.core.text_service import tone_of
@@ -92,8 +92,31 @@ class WordPopup(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.addWidget(self._label)
+        self._hint = QLabel(self)  # the keys that act on the word, in plain text
+        self._hint.setObjectName("WordPopupHint")
+        self._hint.setTextFormat(Qt.TextFormat.PlainText)
+        self._hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        hint_font = self._hint.font()
+        hint_font.setPointSizeF(hint_font.pointSizeF() * 0.85)
+        self._hint.setFont(hint_font)
+        self._hint.hide()
+        layout.addWidget(self._hint)
         self.info: WordInfo | None = None
         self.colours: Sequence[QColor] = ()
+        self.hint_for: Callable[[str], str] | None = None  # a word's keys line; none if unset
+
+    def hint(self) -> str:
+        return self._hint.text()
+
+    def refresh_hint(self) -> None:
+        """Write the keys line again (the word was just saved, say), where the pop-up stands."""
+        self._write_hint()
+        self.adjustSize()
+
+    def _write_hint(self) -> None:
+        hint = self.hint_for(self.info.word) if self.hint_for and self.info else ""
+        self._hint.setText(hint)
+        self._hint.setVisible(bool(hint))
 
     def text(self) -> str:
         """What the reader sees, as plain text (the label holds rich text)."""
@@ -103,6 +126,7 @@ class WordPopup(QFrame):
         """Show `info` beside `anchor` (global coordinates), kept fully on its screen."""
         self.info = info
         self._label.setText(popup_html(info, self.colours))
+        self._write_hint()
         self.adjustSize()
         screen = QGuiApplication.screenAt(anchor.center()) or QGuiApplication.primaryScreen()
         available = screen.availableGeometry()

@@ -1,0 +1,174 @@
+"""Processing benchmark on the 1,000,000-character document: throughput against the raw
+libraries, the longest time the event loop is blocked meanwhile, and peak memory.
+
+Run from the repository root: `python bench/processing.py`. Three fresh processes, offscreen,
+each with a temporary home (so the document's word cache starts empty):
+
+- raw: `jieba.cut` and `pypinyin.pinyin` over every Chinese paragraph, the libraries loaded
+  first (their loading is not timed), CPU time and wall time of the pass.
+- program: the window opens the document with the text service already loaded (again not
+  timed); wall time from opening until every paragraph's words and readings are in the row
+  model. A timer due every 5 ms records how late it fires; the worst lateness is reported for
+  the processing and then for the alignment that follows. Peak resident memory (ru_maxrss)
+  once all is done.
+- bare: a PySide6 window with one label, for its peak memory.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+TICK_MS = 5
+
+
+def chinese_paragraphs() -> list[str]:
+    from make_documents import make_document
+
+    from reader.core.formats import load_document
+
+    return [p.text for p in load_document(*make_document()).chinese]
+
+
+def child_raw() -> dict[str, float]:
+    import jieba
+    import pypinyin
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    pypinyin.pinyin("银行")
+    texts = chinese_paragraphs()
+    wall, cpu = time.perf_counter(), time.process_time()
+    for text in texts:
+        list(jieba.cut(text))
+        pypinyin.pinyin(text)
+    return {
+        "seconds": time.perf_counter() - wall,
+        "cpu": time.process_time() - cpu,
+        "characters": sum(map(len, texts)),
+    }
+
+
+def child_bare() -> dict[str, float]:
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    app = QApplication([])
+    label = QLabel("Parallel Reader")
+    label.show()
+    app.processEvents()
+    return {"peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def child_program() -> dict[str, float]:
+    from make_documents import make_document
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from reader.core.formats import load_document
+    from reader.core.text_service import shared_service
+    from reader.ui.app import configure_application
+    from reader.ui.main_window import MainWindow
+    from reader.ui.text_worker import cache_folder
+
+    app = QApplication([])
+    configure_application(app)
+    shared_service(cache_folder()).load()
+    document = load_document(*make_document())
+    window = MainWindow()
+    window.resize(1200, 800)
+    window.show()
+    app.processEvents()
+    figures: dict[str, float] = {"lateness_ms": 0.0, "align_lateness_ms": 0.0}
+    clock = QElapsedTimer()
+    phase = ["processing"]
+    words = [0]
+
+    def counted(tokens: dict) -> None:
+        words[0] += len(tokens)
+        if words[0] == len(document.chinese):
+            figures["seconds"] = time.perf_counter() - started
+            phase[0] = "aligning"
+
+    def tick() -> None:
+        late = clock.restart() - TICK_MS
+        key = "lateness_ms" if phase[0] == "processing" else "align_lateness_ms"
+        figures[key] = max(figures[key], float(late))
+
+    window.model.tokens_added.connect(counted)
+    window.text_ready.connect(app.quit)
+    timer = QTimer()
+    timer.setTimerType(timer.timerType().PreciseTimer)
+    timer.timeout.connect(tick)
+    started = time.perf_counter()
+    window.show_document(document)
+    clock.start()
+    timer.start(TICK_MS)
+    app.exec()
+    figures["total_seconds"] = time.perf_counter() - started
+    figures["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    figures["characters"] = sum(len(p.text) for p in document.chinese)
+    return figures
+
+
+def run_child(kind: str, home: Path) -> dict[str, float]:
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        environment[name] = str(home / kind / name.lower())
+    command = [sys.executable, __file__, "--child", kind]
+    result = subprocess.run(
+        command, capture_output=True, text=True, check=True, env=environment, timeout=1200
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    from make_documents import make_document, units
+
+    make_document()
+    source, _ = units()
+    with tempfile.TemporaryDirectory() as folder:
+        home = Path(folder)
+        raw = run_child("raw", home)
+        program = run_child("program", home)
+        bare = run_child("bare", home)
+    chars = program["characters"]
+    raw_rate = raw["characters"] / raw["seconds"]
+    rate = chars / program["seconds"]
+    print(f"document: {chars:,} Chinese characters, made from {source}; {sys.executable}")
+    print(
+        f"raw jieba.cut + pypinyin.pinyin   {raw['seconds']:6.1f} s  "
+        f"({raw_rate:,.0f} characters/s, CPU {raw['cpu']:.1f} s)"
+    )
+    print(
+        f"program, words + readings         {program['seconds']:6.1f} s  "
+        f"({rate:,.0f} characters/s) = {rate / raw_rate:.2f} x the raw libraries' throughput"
+    )
+    print(f"program, then alignment too       {program['total_seconds']:6.1f} s")
+    print(
+        f"event loop: longest block {program['lateness_ms']:.0f} ms while processing, "
+        f"{program['align_lateness_ms']:.0f} ms while aligning (timer every {TICK_MS} ms)"
+    )
+    print(
+        f"peak memory: {program['peak_mb']:.0f} MB with the document open, bare window "
+        f"{bare['peak_mb']:.0f} MB ({program['peak_mb'] / bare['peak_mb']:.1f} x)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--child"]:
+        kind = sys.argv[2]
+        work = {"raw": child_raw, "bare": child_bare, "program": child_program}[kind]
+        print(json.dumps(work()), flush=True)
+        os._exit(0)
+    sys.exit(main())

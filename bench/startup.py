@@ -1,0 +1,200 @@
+"""Start-up benchmark: launch to first paint, and launch to hover-ready, against baselines
+measured in the same run with the same interpreter.
+
+Run from the repository root: `python bench/startup.py [--runs N]`. Every launch is a fresh
+process, offscreen, with its own temporary home (settings, data, caches), so nothing of the
+user's is read or written. Figures are medians over the runs.
+
+- bare window: a PySide6 QApplication with one QLabel, launch to its first paint.
+- jieba: `import jieba; jieba.initialize()` in a fresh process (its own cache in place).
+- first paint: `parallel-reader` on the seed article, launch to the first paint of its rows.
+- hover-ready: launch until resting the mouse on a visible Chinese word shows the full pop-up
+  (words, pinyin, dictionary), plus that first hover's own time. "First opening": the program
+  has run before (its dictionary caches exist) but not on this document; "second opening":
+  the document's words are cached too. The very first run (no caches at all) is shown too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def child_bare(started: float) -> None:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    app = QApplication([])
+    label = QLabel("Parallel Reader")
+
+    class Painted(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                QTimer.singleShot(0, lambda: _finish(f"paint {time.time() - started}"))
+            return False
+
+    watcher = Painted()
+    label.installEventFilter(watcher)
+    label.show()
+    app.exec()
+
+
+def child_jieba() -> None:
+    begun = time.perf_counter()
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    _finish(f"jieba {time.perf_counter() - begun}")
+
+
+def child_app(started: float) -> None:
+    """The program as `parallel-reader` starts it, watched from inside: first paint of the
+    rows, then a check every few milliseconds for visible words that can be hovered."""
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtCore import QEvent, QObject, QPointF, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([])
+    marks: dict[str, float] = {}
+
+    def hover_ready() -> None:
+        from reader.core.document import Language
+        from reader.ui.row_delegate import Span
+
+        window = next(w for w in app.topLevelWidgets() if hasattr(w, "pipeline"))
+        visible = window.pipeline.visible_paragraphs()
+        if not visible or any(window.model.tokens(i) is None for i in visible):
+            return
+        ready = time.time()
+        view, model = window.view, window.model
+        index = visible[0]
+        token = next(t for t in model.tokens(index) if t.is_chinese)
+        row = model.row_of(Language.CHINESE, index)
+        span = Span(Language.CHINESE, index, token.start, token.end)
+        position = view.delegate.span_rect(row, span).center() + QPointF(
+            view.visualRect(model.index(row)).topLeft()
+        )
+        begun = time.perf_counter()
+        view.hover_at(position)
+        hover = time.perf_counter() - begun
+        assert view.popup.isVisible() and view.popup.info is not None
+        marks["hover_ready"] = ready - started + hover
+        checker.stop()
+        if "--wait" in sys.argv:
+            window.text_ready.connect(lambda: _report(marks))
+            if window.text_is_ready:
+                _report(marks)
+        else:
+            _report(marks)
+
+    checker = QTimer()
+    checker.setInterval(2)
+    checker.timeout.connect(hover_ready)
+
+    class Painted(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if (
+                "paint" not in marks
+                and event.type() == QEvent.Type.Paint
+                and type(watched.parent()).__name__ == "RowView"
+                and watched.parent().model().rowCount()
+            ):
+                marks["paint"] = time.time() - started
+                hover_ready()  # a second opening may be ready at once
+                if "hover_ready" not in marks:
+                    checker.start()
+            return False
+
+    watcher = Painted()
+    app.installEventFilter(watcher)
+    from reader.cli import main
+
+    main([])
+
+
+def _report(marks: dict[str, float]) -> None:
+    _finish(" ".join(f"{name} {value}" for name, value in marks.items()))
+
+
+def _finish(line: str) -> None:
+    print(line, flush=True)
+    os._exit(0)  # at once: a worker may still be aligning
+
+
+def launch(kind: str, home: Path, *extra: str) -> dict[str, float]:
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        environment[name] = str(home / name.lower())
+    command = [sys.executable, __file__, "--child", kind, str(time.time()), *extra]
+    result = subprocess.run(
+        command, capture_output=True, text=True, check=True, env=environment, timeout=300
+    )
+    fields = result.stdout.split()
+    return {fields[i]: float(fields[i + 1]) for i in range(0, len(fields), 2)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Start-up figures against baselines.")
+    parser.add_argument("--runs", type=int, default=5)
+    options = parser.parse_args()
+    runs: dict[str, list[float]] = {}
+
+    def note(name: str, value: float) -> None:
+        runs.setdefault(name, []).append(value)
+
+    with tempfile.TemporaryDirectory() as folder:
+        home = Path(folder)
+        cold = launch("app", home, "--wait")  # builds the caches, as a first run ever would
+        for _ in range(options.runs):
+            note("bare", launch("bare", home)["paint"])
+            note("jieba", launch("jieba", home)["jieba"])
+            for path in home.rglob("tokens/*"):
+                path.unlink()
+            first = launch("app", home, "--wait")  # waits to write the document's cache
+            note("first paint", first["paint"])
+            note("hover-ready, first opening", first["hover_ready"])
+            second = launch("app", home)
+            note("first paint, second opening", second["paint"])
+            note("hover-ready, second opening", second["hover_ready"])
+    median = {name: statistics.median(values) for name, values in runs.items()}
+    bare, jieba = median["bare"], median["jieba"]
+    print(f"medians of {options.runs} runs, {sys.executable}")
+    print(f"bare window, launch to first paint        {bare:6.3f} s")
+    print(f"jieba import + initialize                 {jieba:6.3f} s")
+    for name in ("first paint", "first paint, second opening"):
+        print(f"{name:<42}{median[name]:6.3f} s   {median[name] / bare:.2f} x bare window")
+    budget = jieba + bare
+    for name in ("hover-ready, first opening", "hover-ready, second opening"):
+        value = median[name]
+        print(
+            f"{name:<42}{value:6.3f} s   {value / budget:.2f} x (jieba + bare window), "
+            f"{value - budget:+.3f} s"
+        )
+    print(
+        f"first run ever (no caches): first paint {cold['paint']:.3f} s, "
+        f"hover-ready {cold['hover_ready']:.3f} s"
+    )
+    second_gap = median["hover-ready, second opening"] - median["first paint, second opening"]
+    print(f"second opening: hover-ready {second_gap * 1000:.0f} ms after first paint")
+    return 0
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--child"]:
+        kind = sys.argv[2]
+        if kind == "bare":
+            child_bare(float(sys.argv[3]))
+        elif kind == "jieba":
+            child_jieba()
+        else:
+            child_app(float(sys.argv[3]))
+    sys.exit(main())

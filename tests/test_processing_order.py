@@ -1,0 +1,124 @@
+"""Processing in the background: the words of the rows on screen come first, nothing is cut or
+read on the window's thread, and a second opening takes the words from the disk cache (a
+damaged cache is computed again and rewritten)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QThreadPool
+
+from reader.core import text_service
+from reader.ui.main_window import MainWindow
+from reader.ui.text_worker import DocumentTask, TextPipeline, cache_folder
+
+PARAGRAPHS = 300
+
+
+def long_document(folder: Path) -> tuple[Path, Path]:
+    english = folder / "long.en.txt"
+    chinese = folder / "long.zh.txt"
+    english.write_text(
+        "\n\n".join(f"Paragraph {n}: we went to the bank." for n in range(PARAGRAPHS)),
+        encoding="utf-8",
+    )
+    chinese.write_text(
+        "\n\n".join(f"第{n}段：我们去银行取钱，然后回家。" for n in range(PARAGRAPHS)),
+        encoding="utf-8",
+    )
+    return english, chinese
+
+
+@pytest.fixture
+def window(qtbot) -> MainWindow:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1000, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bool]]:
+    """Every text the service reads, and whether it was read on the main thread."""
+    calls: list[tuple[str, bool]] = []
+    original = text_service.TextService.read
+
+    def spy(self: text_service.TextService, text: str) -> list[text_service.Token]:
+        calls.append((text, threading.current_thread() is threading.main_thread()))
+        return original(self, text)
+
+    monkeypatch.setattr(text_service.TextService, "read", spy)
+    return calls
+
+
+def test_rows_scrolled_to_are_processed_before_the_middle(
+    qtbot, window: MainWindow, tmp_path: Path, reads: list, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    held: list[DocumentTask] = []
+    monkeypatch.setattr(TextPipeline, "start", lambda self, task: held.append(task))
+    arrived: list[int] = []
+    window.model.tokens_added.connect(lambda tokens: arrived.extend(tokens))
+    assert window.open_paths(list(long_document(tmp_path)))
+    view, last = window.view, window.model.index(window.model.rowCount() - 1)
+    qtbot.waitUntil(lambda: view.visualRect(last).isValid())
+    view.scrollToBottom()
+    shown = window.pipeline.visible_paragraphs()
+    assert shown and max(shown) == PARAGRAPHS - 1 and PARAGRAPHS // 2 not in shown
+    with qtbot.waitSignal(window.text_ready, timeout=60000):
+        QThreadPool.globalInstance().start(held[0])
+    middle = arrived.index(PARAGRAPHS // 2)
+    assert all(arrived.index(index) < middle for index in shown)
+    assert sorted(arrived) == list(range(PARAGRAPHS))
+
+
+def test_no_text_is_read_on_the_windows_thread(
+    qtbot, window: MainWindow, tmp_path: Path, reads: list
+) -> None:
+    with qtbot.waitSignal(window.text_ready, timeout=60000):
+        assert window.open_paths(list(long_document(tmp_path)))
+    assert len(reads) >= PARAGRAPHS
+    assert not any(on_main for _, on_main in reads)
+
+
+def test_a_second_opening_has_the_words_at_once_from_the_cache(
+    qtbot, window: MainWindow, tmp_path: Path, reads: list
+) -> None:
+    paths = list(long_document(tmp_path))
+    with qtbot.waitSignal(window.text_ready, timeout=60000):
+        window.open_paths(paths)
+    first = {i: window.model.tokens(i) for i in range(PARAGRAPHS)}
+    (cached,) = (cache_folder() / "tokens").iterdir()
+    reads.clear()
+    again = MainWindow()
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    with qtbot.waitSignal(again.text_ready, timeout=60000):
+        again.open_paths(paths)
+        on_screen = again.pipeline.visible_paragraphs()
+        assert on_screen and all(again.model.tokens(i) == first[i] for i in on_screen)
+    assert {i: again.model.tokens(i) for i in range(PARAGRAPHS)} == first
+    assert reads == []
+    assert list((cache_folder() / "tokens").iterdir()) == [cached]
+
+
+def test_a_damaged_cache_is_computed_again_and_rewritten(
+    qtbot, window: MainWindow, tmp_path: Path, reads: list
+) -> None:
+    paths = list(long_document(tmp_path))
+    with qtbot.waitSignal(window.text_ready, timeout=60000):
+        window.open_paths(paths)
+    first = {i: window.model.tokens(i) for i in range(PARAGRAPHS)}
+    (cached,) = (cache_folder() / "tokens").iterdir()
+    good = cached.read_bytes()
+    cached.write_bytes(good[:-40] + b"9 9 9 9" + good[-33:])
+    reads.clear()
+    with qtbot.waitSignal(window.text_ready, timeout=60000):
+        window.open_paths(paths)
+    assert len(reads) == PARAGRAPHS
+    assert {i: window.model.tokens(i) for i in range(PARAGRAPHS)} == first
+    assert cached.read_bytes() == good
