@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QThreadPool
 
 from reader.core import text_service
+from reader.core.document import Language
 from reader.ui.main_window import MainWindow
 from reader.ui.text_worker import DocumentTask, TextPipeline, cache_folder
 
@@ -122,3 +123,24 @@ def test_a_damaged_cache_is_computed_again_and_rewritten(
     assert len(reads) == PARAGRAPHS
     assert {i: window.model.tokens(i) for i in range(PARAGRAPHS)} == first
     assert cached.read_bytes() == good
+
+
+def test_a_second_opening_shows_pinyin_over_the_cached_words_at_once(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    window.actions.ruby.setChecked(True)
+    paths = list(long_document(tmp_path))
+    with qtbot.waitSignal(window.text_ready, timeout=60000):
+        window.open_paths(paths)
+    again = MainWindow()  # the ruby setting is remembered
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    again.open_paths(paths)
+    row = again.model.row_of(Language.CHINESE, again.pipeline.visible_paragraphs()[0])
+    chinese = [
+        placed
+        for placed in again.view.delegate.row_layout(row).paragraphs
+        if placed.language is Language.CHINESE
+    ]
+    assert chinese and all(placed.laid_out.rubies for placed in chinese)

@@ -176,6 +176,7 @@ class TextPipeline(QObject):
                 self._service.remember_readings(tokens)
             if first:
                 self._view.model().add_tokens(first)
+                self._view.words_arrived(first)  # rows laid out without them must be redone
         task = DocumentTask(self._service, generation, document, cache, (path, key), first)
         self._task = task
         self._view_moved()
