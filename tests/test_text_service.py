@@ -109,3 +109,8 @@ def test_service_is_safe_from_several_threads() -> None:
 def test_cross_references_in_glosses_read_in_tone_marks() -> None:
     (crow,) = [e for e in SERVICE.lookup("乌") if "abbr. for Ukraine" in e.glosses[0]]
     assert "[Wū kè lán]" in crow.readable_glosses[0]
+
+
+def test_a_common_word_is_not_capitalised_like_a_name_read_the_same() -> None:
+    assert SERVICE.pinyin("日") == "rì"
+    assert SERVICE.pinyin("新疆") == "Xīnjiāng"

@@ -221,15 +221,20 @@ class TextService:
     def pinyin(self, word: str) -> str:
         """The word's pinyin in tone marks, written as pinyin orthography writes it.
 
-        Where a proper-noun entry of CC-CEDICT reads the word as pypinyin does, the entry's
-        capitals give the name's capitals and word breaks (Xīnjiāng Wéiwú'ěr Zìzhìqū).
+        Where a proper-noun entry of CC-CEDICT reads the word as pypinyin does, and no common
+        word reads the same (日 rì "day" is not 日 Rì "Japan"), the entry's capitals give the
+        name's capitals and word breaks (Xīnjiāng Wéiwú'ěr Zìzhìqū).
         """
         syllables = self.syllables(word)
+        names = []
         for entry in self.lookup(word):
             marked = entry.pinyin.split()
-            if entry.proper_noun and [s.lower() for s in marked] == syllables:
-                return write_name(marked)
-        return join_syllables(syllables)
+            if [s.lower() for s in marked] != syllables:
+                continue
+            if not entry.proper_noun:
+                return join_syllables(syllables)
+            names.append(marked)
+        return write_name(names[0]) if names else join_syllables(syllables)
 
     def lookup(self, word: str) -> list[DictEntry]:
         """Every CC-CEDICT entry whose simplified or traditional headword is `word`."""
