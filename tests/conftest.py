@@ -30,3 +30,19 @@ def qapp(qapp_args, qapp_cls, pytestconfig):
     app = qapp_cls.instance() or qapp_cls(qapp_args)
     configure_application(app)
     return app
+
+
+@pytest.fixture
+def window(qtbot):
+    """A shown main window with no document yet."""
+    from windows import new_window
+
+    return new_window(qtbot)
+
+
+@pytest.fixture
+def seed_window(qtbot):
+    """A shown main window with the seed article open and processed."""
+    from windows import SEED, new_window
+
+    return new_window(qtbot, SEED)

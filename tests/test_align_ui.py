@@ -10,30 +10,13 @@ import sys
 import textwrap
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QPointF, Qt
+from windows import SEED, open_and_wait
 
-from reader.core.bundled import seed_paths
 from reader.core.document import Language
 from reader.ui.main_window import MainWindow
 
 EN, ZH = Language.ENGLISH, Language.CHINESE
-SEED = seed_paths()[0]
-
-
-@pytest.fixture
-def window(qtbot) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1100, 700)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
-def open_and_wait(qtbot, window: MainWindow, *paths: Path) -> None:
-    with qtbot.waitSignal(window.text_ready, timeout=60000):
-        assert window.open_paths(list(paths))
 
 
 def rows(window: MainWindow) -> list[tuple[list[int], list[int]]]:

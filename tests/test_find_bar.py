@@ -22,16 +22,10 @@ NO_MODIFIER = Qt.KeyboardModifier.NoModifier
 
 
 @pytest.fixture
-def window(qtbot) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1100, 700)
-    window.show()
-    window.activateWindow()
-    qtbot.waitActive(window)
-    with qtbot.waitSignal(window.text_ready, timeout=30000):
-        assert window.open_paths([SEED])
-    return window
+def window(qtbot, seed_window: MainWindow) -> MainWindow:
+    seed_window.activateWindow()  # for the window's shortcuts
+    qtbot.waitActive(seed_window)
+    return seed_window
 
 
 def search(qtbot, window: MainWindow, query: str) -> FindBar:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from long_documents import long_pair
 from PySide6.QtCore import Qt
+from windows import new_window
 
 from reader.core.document import Language
 from reader.ui.main_window import MainWindow
@@ -20,13 +21,7 @@ def row_on_screen(window: MainWindow, row: int) -> bool:
 
 
 def test_stepping_lights_both_sides_and_keeps_them_on_screen(qtbot, tmp_path: Path) -> None:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1000, 600)
-    window.show()
-    qtbot.waitExposed(window)
-    with qtbot.waitSignal(window.text_ready, timeout=60000):
-        window.open_paths(list(long_pair(tmp_path, 120)))
+    window = new_window(qtbot, *long_pair(tmp_path, 120), size=(1000, 600))
     view = window.view
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_J)

@@ -14,11 +14,7 @@ from reader.ui.tone_colours import LIGHT
 
 
 @pytest.fixture
-def window(qtbot) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+def window(window: MainWindow) -> MainWindow:
     window.actions.theme_light.trigger()  # so that the light colours are the ones in use
     return window
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from long_documents import long_pair
 from PySide6.QtCore import QPoint
+from windows import new_window, open_and_wait
 
 from reader.core.document import Language
 from reader.core.store import Store
@@ -15,20 +16,6 @@ from reader.ui.main_window import MainWindow
 from reader.ui.reading_position import LEAD
 
 EN, ZH = Language.ENGLISH, Language.CHINESE
-
-
-def new_window(qtbot) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1100, 700)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
-def open_and_wait(qtbot, window: MainWindow, *paths: Path) -> None:
-    with qtbot.waitSignal(window.text_ready, timeout=60000):
-        assert window.open_paths(list(paths))
 
 
 def top_row(window: MainWindow) -> int:

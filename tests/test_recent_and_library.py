@@ -8,21 +8,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidgetItem
+from windows import SEED, open_and_wait
 
-from reader.core.bundled import seed_paths
 from reader.ui.library_dialog import LibraryDialog
 from reader.ui.main_window import MainWindow
-
-SEED = seed_paths()[0]
-
-
-@pytest.fixture
-def window(qtbot) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 @pytest.fixture
@@ -32,11 +21,6 @@ def documents(tmp_path: Path) -> tuple[Path, Path, Path]:
     english.write_text("The first.\n\nThe second.\n", encoding="utf-8")
     chinese.write_text("第一。\n\n第二。\n", encoding="utf-8")
     return single, english, chinese
-
-
-def open_and_wait(qtbot, window: MainWindow, *paths: Path) -> None:
-    with qtbot.waitSignal(window.text_ready, timeout=60000):
-        assert window.open_paths(list(paths))
 
 
 def menu_texts(window: MainWindow) -> list[str]:

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QContextMenuEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication
+from windows import SEED, new_window, open_and_wait
 
-from reader.core.bundled import seed_paths
 from reader.core.document import Language
 from reader.core.errors import StoreError
 from reader.core.text_service import shared_service
@@ -19,7 +19,6 @@ from reader.ui import main_window
 from reader.ui.main_window import MainWindow
 from reader.ui.row_delegate import Mark, Span
 
-SEED = seed_paths()[0]
 PHRASE = "会外相结合"
 
 
@@ -28,25 +27,6 @@ def no_fixes_left_behind():
     """The text service is shared by the whole process: leave it as this test found it."""
     yield
     shared_service().set_user_dictionary(UserDictionary())
-
-
-def new_window(qtbot) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1100, 700)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
-@pytest.fixture
-def window(qtbot) -> MainWindow:
-    return new_window(qtbot)
-
-
-def open_and_wait(qtbot, window: MainWindow, path: Path = SEED) -> None:
-    with qtbot.waitSignal(window.text_ready, timeout=30000):
-        assert window.open_paths([path])
 
 
 def phrase_place(window: MainWindow) -> tuple[int, int]:
@@ -82,7 +62,7 @@ def character_point(window: MainWindow, offset: int, fraction: float) -> QPointF
 
 
 def test_fixing_the_seed_reads_xiang_undoes_and_survives_a_restart(qtbot, window) -> None:
-    open_and_wait(qtbot, window)
+    open_and_wait(qtbot, window, SEED)
     assert words_of_phrase(window) == ["会", "外相", "结合"]
     fixes = window.segmentation
     with qtbot.waitSignal(fixes.resegmented):
@@ -115,12 +95,12 @@ def test_fixing_the_seed_reads_xiang_undoes_and_survives_a_restart(qtbot, window
     window.close()
     shared_service().set_user_dictionary(UserDictionary())  # as a new process would start
     restarted = new_window(qtbot)
-    open_and_wait(qtbot, restarted)
+    open_and_wait(qtbot, restarted, SEED)
     assert words_of_phrase(restarted) == ["会外", "相结合"]
 
 
 def test_dragging_over_characters_selects_them_and_joins_them(qtbot, window) -> None:
-    open_and_wait(qtbot, window)
+    open_and_wait(qtbot, window, SEED)
     index, start = phrase_place(window)
     viewport = window.view.viewport()
     press = character_point(window, start, 0.2).toPoint()
@@ -148,7 +128,7 @@ def test_dragging_over_characters_selects_them_and_joins_them(qtbot, window) -> 
 
 
 def test_a_plain_click_still_selects_the_paragraph_and_leaves_a_caret(qtbot, window) -> None:
-    open_and_wait(qtbot, window)
+    open_and_wait(qtbot, window, SEED)
     index, start = phrase_place(window)
     point = character_point(window, start + 1, 0.9).toPoint()  # just before 相
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
@@ -160,7 +140,7 @@ def test_a_plain_click_still_selects_the_paragraph_and_leaves_a_caret(qtbot, win
 
 
 def test_split_here_from_the_context_menu_and_undo(qtbot, window) -> None:
-    open_and_wait(qtbot, window)
+    open_and_wait(qtbot, window, SEED)
     _, start = phrase_place(window)
     point = character_point(window, start + 2, 0.1).toPoint()  # nearest boundary: 外|相
     viewport = window.view.viewport()
@@ -182,7 +162,7 @@ def test_split_here_from_the_context_menu_and_undo(qtbot, window) -> None:
 
 
 def test_a_fix_applies_to_another_document(qtbot, window, tmp_path: Path) -> None:
-    open_and_wait(qtbot, window)
+    open_and_wait(qtbot, window, SEED)
     with qtbot.waitSignal(window.segmentation.resegmented):
         window.segmentation.fix(PHRASE, ["会外", "相结合"])
     other = tmp_path / "other.txt"
@@ -198,7 +178,7 @@ def test_without_a_database_fixes_last_the_session_and_say_so(qtbot, monkeypatch
     monkeypatch.setattr(main_window, "open_store", refuse)
     window = new_window(qtbot)
     assert window.store is None
-    open_and_wait(qtbot, window)
+    open_and_wait(qtbot, window, SEED)
     with qtbot.waitSignal(window.segmentation.resegmented):
         assert window.segmentation.fix(PHRASE, ["会外", "相结合"])
     assert words_of_phrase(window) == ["会外", "相结合"]

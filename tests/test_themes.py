@@ -25,15 +25,6 @@ def is_dark(window: MainWindow) -> bool:
     return window.palette().color(Role.Window).lightness() < 128
 
 
-@pytest.fixture
-def window(qtbot) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
 def test_the_system_theme_is_the_default(window: MainWindow) -> None:
     assert window.themes.theme is Theme.SYSTEM
     assert window.actions.theme_system.isChecked()

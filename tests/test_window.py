@@ -4,32 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QMimeData, QPointF, QRect, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from windows import SEED, open_and_wait
 
-from reader.core.bundled import seed_paths
 from reader.core.document import Language
 from reader.ui.main_window import ABOUT, MainWindow
 from reader.ui.row_delegate import Mark, Span
 from reader.ui.word_popup import place_beside
-
-SEED = seed_paths()[0]
-
-
-@pytest.fixture
-def window(qtbot) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1100, 700)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
-def open_and_wait(qtbot, window: MainWindow, *paths: Path) -> None:
-    with qtbot.waitSignal(window.text_ready, timeout=30000):
-        assert window.open_paths(list(paths))
 
 
 def word_position(window: MainWindow, word: str) -> QPointF:

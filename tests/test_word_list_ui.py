@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QPointF, Qt
 from PySide6.QtGui import QGuiApplication
+from windows import SEED, new_window
 
-from reader.core.bundled import seed_paths
 from reader.core.document import Language
 from reader.core.errors import StoreError
 from reader.core.word_list import ANKI
@@ -19,24 +19,12 @@ from reader.ui import main_window
 from reader.ui.main_window import MainWindow
 from reader.ui.row_delegate import Mark, Span
 
-SEED = seed_paths()[0]
 CITY = "乌鲁木齐"
 
 
-def new_window(qtbot) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1100, 700)
-    window.show()
-    qtbot.waitExposed(window)
-    with qtbot.waitSignal(window.text_ready, timeout=30000):
-        assert window.open_paths([SEED])
-    return window
-
-
 @pytest.fixture
-def window(qtbot) -> MainWindow:
-    return new_window(qtbot)
+def window(seed_window: MainWindow) -> MainWindow:
+    return seed_window
 
 
 def hover(window: MainWindow, word: str) -> Span:
@@ -90,7 +78,7 @@ def test_the_word_list_survives_a_restart(qtbot, window) -> None:
     qtbot.keyClick(window.view, Qt.Key.Key_S)
     saved = window.words.words
     window.close()
-    again = new_window(qtbot)
+    again = new_window(qtbot, SEED)
     assert again.words.words == saved
     assert again.words.dock.filter.index(0, 0).data() == CITY
     assert saved_spans(again) == {CITY}
@@ -176,7 +164,7 @@ def test_k_marks_a_word_known_and_known_words_lose_their_pinyin(qtbot, window) -
     assert "会议" in ruby_words()
     window.actions.redo.trigger()
     window.close()
-    again = new_window(qtbot)
+    again = new_window(qtbot, SEED)
     assert not again.actions.known_pinyin.isChecked()
     assert "会议" in again.view.delegate.aids.hidden_words
 
@@ -209,7 +197,7 @@ def test_without_a_database_the_list_lasts_the_session_and_says_so(qtbot, monkey
         raise StoreError("/nowhere/reader.sqlite3", "cannot be opened")
 
     monkeypatch.setattr(main_window, "open_store", refuse)
-    window = new_window(qtbot)
+    window = new_window(qtbot, SEED)
     hover(window, CITY)
     qtbot.keyClick(window.view, Qt.Key.Key_S)
     qtbot.keyClick(window.view, Qt.Key.Key_K)
