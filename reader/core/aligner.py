@@ -9,10 +9,8 @@ its shape. Many-to-one links need no new reading: shared weights add up over seg
 
 from __future__ import annotations
 
-import gc
 import math
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.core.align_evidence import (
@@ -26,6 +24,7 @@ from reader.core.align_evidence import (
     weigh,
 )
 from reader.core.alignment import Alignment, Link
+from reader.core.dictionary_loading import collector_paused
 from reader.core.document import Document
 from reader.core.text_service import TextService, shared_service
 
@@ -301,25 +300,11 @@ def align(
     """Align English segments with Chinese segments (paragraphs or sentences)."""
     service = service or shared_service()
     lexicon = _lexicon(service)
-    with _cycle_collector_paused():
+    with collector_paused():  # millions of small containers, no cycles; frozen after
         english_read = [read_english(text) for text in english]
         vocabulary = {key for segment in english_read for key in segment.stems}
         chinese_read = [read_chinese(text, service, lexicon, vocabulary) for text in chinese]
         return align_segments(english_read, chinese_read, settings)
-
-
-@contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
-    """Reading a long text makes millions of small containers and no reference cycles; the
-    cycle collector would scan them all again and again, time growing faster than the text.
-    Reference counting still frees everything; the collector resumes after."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def align_document(document: Document, service: TextService | None = None) -> Alignment:

@@ -40,6 +40,8 @@ NUMBER = 1.0  # the score of the same number on both sides
 NAME = 1.0  # the score of a dictionary name whose pinyin spells the English name
 GUESSED_NAME = 0.6  # the same for a word the dictionary lacks: a name, or a compound
 RELATED = 0.8  # how much a derivative counts against the gloss word itself
+RARITY_BATCH = 2000  # CC-CEDICT entries counted at a time: one regular expression over all
+# of its glosses holds the interpreter for a third of a second, freezing the window
 _ABBREVIATION = "abbr. for "  # such a gloss names what the word stands for after a comma
 _DESCRIPTION = re.compile(r"[,:]")  # "Tianshan, mountain range ...": the head comes first
 _ALTERNATIVE = re.compile(r"\b(?:or|and)\b")  # "Ürümqi or Urumqi", "iron and steel"
@@ -154,9 +156,13 @@ class _Glossary:
         with self._lock:
             if self._rarities is None:
                 entries = list(self._service.cedict_entries())
-                glosses = "\n".join("/".join(e.glosses) for e in entries).lower()
+                words: Counter[str] = Counter()
+                for first in range(0, len(entries), RARITY_BATCH):  # see RARITY_BATCH
+                    batch = entries[first : first + RARITY_BATCH]
+                    glosses = "\n".join("/".join(e.glosses) for e in batch).lower()
+                    words.update(WORD.findall(glosses))
                 by_stem: Counter[str] = Counter()
-                for word, count in Counter(WORD.findall(glosses)).items():
+                for word, count in words.items():
                     by_stem[stem(word)] += count
                 scale = math.log(1 + len(entries))
                 self._rarities = {
@@ -239,15 +245,9 @@ def _glossary(service: TextService) -> _Glossary:
 
 def prepare(service: TextService) -> None:
     """Do the one slow step, counting CC-CEDICT's words (half a second from the dictionary in
-    memory, two from the on-disk index), ahead of the first hover: call it from the worker
-    that loads the text service. Without it the first query does it."""
+    memory, two from the on-disk index), ahead of the first row worked out: call it from the
+    worker that loads the text service. Without it the first row does it."""
     _glossary(service).rarities()
-
-
-def prepared(service: TextService) -> bool:
-    """Whether `prepare` is done, so that a word's query cannot wait on it: the UI thread asks
-    for words only then (sentences need no preparing)."""
-    return _glossary(service)._rarities is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,7 +321,8 @@ class RowCounterparts:
 
     `english` and `chinese` are the row's paragraph texts, `chinese_tokens` the words of each
     Chinese paragraph (from `TextService.read` or `segment`). Offsets count characters into a
-    paragraph's text. Not thread-safe: use a row's object from one thread.
+    paragraph's text. Not thread-safe: use a row's object from one thread at a time (a worker
+    may `work_out` a row, then hand it to the window's thread, which only looks things up).
     """
 
     def __init__(
@@ -338,6 +339,16 @@ class RowCounterparts:
         self._service = service
         self._translations: dict[tuple[int, int, int], tuple[Span, ...]] = {}
         self._originals: dict[tuple[int, int, int], tuple[Span, ...]] = {}
+
+    def work_out(self) -> None:
+        """Answer every question the row can be asked, ahead of time: aligning its sentences
+        segments them and reading its words looks them up, too slow for a hover."""
+        for p, items in enumerate(self._index.english.keys_at):  # the index aligns sentences
+            for start, _, _ in items:
+                self.chinese_for_english(p, start)
+        for p, tokens in enumerate(self._tokens):
+            for token in tokens:
+                self.translations_of_chinese(p, token)
 
     def translations_of_chinese(self, paragraph: int, token: Token) -> tuple[Span, ...]:
         """The English words (or phrases) of the row that translate `token`, a word of Chinese

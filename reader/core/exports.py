@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timezone
-from xml.sax.saxutils import escape
+from html import escape  # as xml.sax.saxutils escapes, without importing urllib
 
 from reader.core.alignment import Alignment, Link
 
@@ -39,8 +39,8 @@ def to_tmx(alignment: Alignment, english: Sequence[str], chinese: Sequence[str])
         lines += [
             "    <tu>",
             f'      <prop type="x-confidence">{link.confidence:.3f}</prop>',
-            f'      <tuv xml:lang="en"><seg>{escape(english_text)}</seg></tuv>',
-            f'      <tuv xml:lang="zh-CN"><seg>{escape(chinese_text)}</seg></tuv>',
+            f'      <tuv xml:lang="en"><seg>{escape(english_text, quote=False)}</seg></tuv>',
+            f'      <tuv xml:lang="zh-CN"><seg>{escape(chinese_text, quote=False)}</seg></tuv>',
             "    </tu>",
         ]
     lines += ["  </body>", "</tmx>", ""]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -101,6 +102,7 @@ class TokenCache:
         for end, reading in zip(numbers[::2], numbers[1::2], strict=True):
             if not start < end <= len(text) or not 0 <= reading < len(self._readings):
                 return None
-            tokens.append(Token(text[start:end], start, end, self._readings[reading]))
+            word = sys.intern(text[start:end])  # one copy of each word, as `segment` keeps
+            tokens.append(Token(word, start, end, self._readings[reading]))
             start = end
         return tokens if start == len(text) else None

@@ -17,8 +17,18 @@ from reader.core.formats import load_document
 SCREENSHOT_SIZE = (1280, 820)
 
 
+SWITCH_SECONDS = 0.0002  # how long the window's thread may wait for the interpreter
+
+
 def configure_application(app: QApplication) -> None:
-    """Names (which QSettings and QStandardPaths use), icon and style sheet."""
+    """Names (which QSettings and QStandardPaths use), icon, style sheet, and the
+    interpreter's switch interval.
+
+    While a worker reads a document, every call between Qt and Python on the window's thread
+    waits for the worker to hand over the interpreter, up to the switch interval each time
+    (5 ms by default); a repaint makes hundreds of such calls, which froze the window for
+    tenths of a second. A short interval costs nothing while no thread is waiting."""
+    sys.setswitchinterval(SWITCH_SECONDS)
     app.setOrganizationName("Parallel Reader")
     app.setApplicationName("Parallel Reader")
     app.setDesktopFileName("parallel-reader")

@@ -32,9 +32,7 @@ from reader.ui.counterpart_highlighter import CounterpartHighlighter
 from reader.ui.find_bar import FindBar
 from reader.ui.font_settings import FontSettings
 from reader.ui.fonts import INSTALL_HINT, chinese_family
-from reader.ui.library_dialog import LibraryDialog
 from reader.ui.paragraph_layout import ReadingAids
-from reader.ui.preferences_dialog import PreferencesDialog
 from reader.ui.reading_position import ReadingPositions
 from reader.ui.recent_menu import RecentDocuments
 from reader.ui.row_delegate import ParagraphKey
@@ -399,11 +397,15 @@ class MainWindow(QMainWindow):
     # Preferences and the library
 
     def edit_preferences(self) -> None:
+        from reader.ui.preferences_dialog import PreferencesDialog  # not on the first paint's path
+
         dialog = PreferencesDialog(self.settings, self.themes, self.font_settings, self)
         dialog.accepted.connect(self._aids_changed)
         dialog.open()
 
     def show_library(self) -> None:
+        from reader.ui.library_dialog import LibraryDialog  # not on the first paint's path
+
         bundled = [(path,) for path in seed_paths()]
         LibraryDialog(bundled, self.recent.entries(), self.recent.open, self).open()
 

@@ -94,9 +94,13 @@ class RowModel(QAbstractListModel):
             self.endInsertRows()
         self._rows = new
         kept = [*range(prefix), *range(len(new) - suffix, len(new))]
-        for row in kept:  # same paragraphs, new confidence: repaint the doubt marker
-            if old[row if row < prefix else row - len(new) + len(old)] != new[row]:
-                self.dataChanged.emit(self.index(row), self.index(row))
+        changed = [  # same paragraphs, new confidence: repaint the doubt marker
+            row
+            for row in kept
+            if old[row if row < prefix else row - len(new) + len(old)] != new[row]
+        ]
+        if changed:  # one signal: the aligner's result can change all 20,000 rows of a long text
+            self.dataChanged.emit(self.index(changed[0]), self.index(changed[-1]))
         self.alignment_changed.emit()
 
     def add_tokens(self, tokens: dict[int, list[Token]]) -> None:

@@ -194,11 +194,15 @@ class RowView(QListView):
             return
         row, span = word
         text = self._model.document.chinese[span.paragraph].text[span.start : span.end]
+        service = shared_service()
+        token = token_at(self._model.tokens(span.paragraph) or [], span.start)
+        if token is not None:  # its reading, so that describing it never waits for pypinyin
+            service.remember_readings((token,))
         rect = self._delegate.span_rect(row, span).translated(
             QPointF(self.visualRect(self._model.index(row)).topLeft())
         )
         anchor = QRect(self.viewport().mapToGlobal(rect.topLeft().toPoint()), rect.size().toSize())
-        self.popup.show_word(describe(shared_service(), text), anchor)
+        self.popup.show_word(describe(service, text), anchor)
         self.word_hovered.emit(text)
 
     def _place_at(self, position: QPointF) -> tuple[int, Language, int, int] | None:

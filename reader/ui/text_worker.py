@@ -23,8 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
-from reader.core import cross_language, token_cache
-from reader.core.aligner import align_document
+from reader.core import token_cache
 from reader.core.dictionary_loading import collector_paused
 from reader.core.document import Document, Language
 from reader.core.text_service import TextService, Token
@@ -94,6 +93,9 @@ class DocumentTask(QRunnable):
             path, key = self._cache_file
             token_cache.save(path, key, texts, self._words)
         if self._document.english and self._document.chinese:
+            from reader.core import cross_language  # here: not on the first paint's path
+            from reader.core.aligner import align_document
+
             self.signals.aligned.emit(self._generation, align_document(self._document))
             cross_language.prepare(self._service)  # before text_ready: hovers then never wait
         self.signals.finished.emit(self._generation)

@@ -281,19 +281,26 @@ class WordListController(QObject):
         self._say(message)
 
     def _mark(self, paragraphs: Iterable[int]) -> None:
-        """Mark the saved words among the words of `paragraphs`, once per change, not per paint."""
+        """Mark the saved words among the words of `paragraphs`, once per change, not per paint.
+
+        The view is repainted only when a mark came or went: words arrive ten times a second
+        while a long document is read, and a repaint each time would keep the window busy."""
         rows = self._window.model
+        changed = False
         for paragraph in paragraphs:
             spans = tuple(
                 Span(Language.CHINESE, paragraph, token.start, token.end)
                 for token in rows.tokens(paragraph) or ()
                 if token.text in self._saved
             )
-            if spans:
-                self._spans[paragraph] = spans
-            else:
-                self._spans.pop(paragraph, None)
-        self._publish_marks()
+            if spans != self._spans.get(paragraph, ()):
+                changed = True
+                if spans:
+                    self._spans[paragraph] = spans
+                else:
+                    del self._spans[paragraph]
+        if changed:
+            self._publish_marks()
 
     def _forget_marks(self) -> None:
         self._spans.clear()
