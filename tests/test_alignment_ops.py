@@ -12,6 +12,7 @@ from reader.core.alignment import (
     detach,
     link,
     merge_with_next,
+    pair_in_order,
     row_of,
     split,
 )
@@ -172,3 +173,15 @@ def test_user_made_links_are_sure() -> None:
     )
     merged = merge_with_next(alignment, 0)
     assert merged[0].confidence == 1.0
+
+
+@given(st.integers(0, 3), st.integers(0, 30), st.integers(0, 3), st.integers(0, 30))
+def test_pairing_in_order_puts_headings_together_then_paragraphs_one_to_one(
+    english_headings: int, english_body: int, chinese_headings: int, chinese_body: int
+) -> None:
+    alignment = pair_in_order(english_headings, english_body, chinese_headings, chinese_body)
+    expected = [(english_headings, chinese_headings)] if english_headings or chinese_headings else []
+    pairs = min(english_body, chinese_body)
+    expected += [(1, 1)] * pairs
+    expected += [(1, 0)] * (english_body - pairs) + [(0, 1)] * (chinese_body - pairs)
+    assert shape(alignment) == expected  # and Alignment checked the partition is whole

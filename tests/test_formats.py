@@ -65,6 +65,15 @@ def test_seed_metadata(seed: Document) -> None:
     assert seed.sources == (SEED,)
 
 
+def test_content_key_is_stable(seed: Document) -> None:
+    """Stored corrections, words and positions are found by this key: it must never drift."""
+    assert seed.content_key == "841a0920fa40542ed75b48c80acc4cc57c07cb4f2abaaa56b24acfd48feeb0aa"
+    moved = Document(seed.english, seed.chinese, title="elsewhere", sources=(Path("x.txt"),))
+    assert moved.content_key == seed.content_key
+    heading_lost = Document((Paragraph(seed.english[0].text), *seed.english[1:]), seed.chinese)
+    assert heading_lost.content_key != seed.content_key
+
+
 def test_paragraphs_have_no_surrounding_whitespace(seed: Document) -> None:
     for paragraph in (*seed.english, *seed.chinese):
         assert paragraph.text == paragraph.text.strip()

@@ -76,10 +76,12 @@ def pair_in_order(
     links: list[Link] = []
     if english_headings or chinese_headings:
         links.append(Link(_run(0, english_headings), _run(0, chinese_headings)))
-    for k in range(max(english_body, chinese_body)):
-        en = english_headings + min(k, english_body)
-        zh = chinese_headings + min(k, chinese_body)
-        links.append(Link(_run(en, int(k < english_body)), _run(zh, int(k < chinese_body))))
+    en, zh = english_headings, chinese_headings
+    en_end, zh_end = en + english_body, zh + chinese_body
+    pairs = min(english_body, chinese_body)  # a novel has 20,000: one comprehension each part
+    links += [Link(range(en + k, en + k + 1), range(zh + k, zh + k + 1)) for k in range(pairs)]
+    links += [Link(range(i, i + 1), range(zh_end, zh_end)) for i in range(en + pairs, en_end)]
+    links += [Link(range(en_end, en_end), range(i, i + 1)) for i in range(zh + pairs, zh_end)]
     return Alignment(tuple(links), english_headings + english_body, chinese_headings + chinese_body)
 
 

@@ -33,6 +33,7 @@ class Document:
     date: str = ""
     page: str = ""
     sources: tuple[Path, ...] = field(default=())
+    _content_key: str | None = field(default=None, init=False, repr=False, compare=False)
 
     def side(self, language: Language) -> tuple[Paragraph, ...]:
         return self.english if language is Language.ENGLISH else self.chinese
@@ -46,12 +47,18 @@ class Document:
 
     @property
     def content_key(self) -> str:
-        """A digest of the text alone, so that user data follows a document whatever its path."""
-        digest = hashlib.sha256()
-        for language in Language:
-            for paragraph in self.side(language):
-                digest.update(language.value.encode())
-                digest.update(b"\x01" if paragraph.heading else b"\x00")
-                digest.update(paragraph.text.encode("utf-8"))
-                digest.update(b"\x1e")
-        return digest.hexdigest()
+        """A digest of the text alone, so that user data follows a document whatever its path.
+
+        Worked out once: the store, the reading position and the word cache all ask for it
+        as a document opens, and a novel's digest takes a tenth of a second."""
+        if self._content_key is None:
+            digest = hashlib.sha256()
+            for language in Language:
+                code = language.value.encode()
+                for paragraph in self.side(language):
+                    digest.update(code)
+                    digest.update(b"\x01" if paragraph.heading else b"\x00")
+                    digest.update(paragraph.text.encode("utf-8"))
+                    digest.update(b"\x1e")
+            object.__setattr__(self, "_content_key", digest.hexdigest())
+        return self._content_key
