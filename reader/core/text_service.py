@@ -15,12 +15,14 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.core import cedict_index
 from reader.core.cedict import Cedict, DictEntry, bundled_lines, bundled_version
-from reader.core.cedict_index import CedictIndex
-from reader.core.dictionary_loading import collector_paused, load_jieba, load_pypinyin
+from reader.core.package_versions import installed_version
 from reader.core.user_dictionary import UserDictionary
+
+if TYPE_CHECKING:  # the loaders are imported where they run, on a worker after the first paint
+    from reader.core.cedict_index import CedictIndex
 
 __all__ = ["DictEntry", "TextService", "Token", "is_chinese", "shared_service", "tone_of"]
 
@@ -115,6 +117,8 @@ class TextService:
         self._load_pinyin()
         if self._tokenizer is not None:
             return
+        from reader.core.dictionary_loading import collector_paused, load_jieba
+
         with self._lock, collector_paused():
             if self._tokenizer is not None:
                 return
@@ -131,6 +135,8 @@ class TextService:
     def _load_pinyin(self) -> None:
         if self._pinyin_ready:
             return
+        from reader.core.dictionary_loading import collector_paused, load_pypinyin
+
         with self._pinyin_lock, collector_paused():
             if not self._pinyin_ready:
                 load_pypinyin()
@@ -139,6 +145,9 @@ class TextService:
     def _load_dictionary(self) -> None:
         if self._cedict is not None:
             return
+        from reader.core import cedict_index
+        from reader.core.dictionary_loading import collector_paused
+
         with self._cedict_lock:
             if self._cedict is not None:
                 return
@@ -147,17 +156,15 @@ class TextService:
                     self._cedict = Cedict.bundled()
                 return
             path, version = self._cache_dir / "cedict.index", bundled_version()
-            index = CedictIndex.open(path, version)
+            index = cedict_index.CedictIndex.open(path, version)
             if index is None:
                 cedict_index.build(path, bundled_lines(), version)
-                index = CedictIndex.open(path, version)
+                index = cedict_index.CedictIndex.open(path, version)
             self._cedict = index or Cedict.bundled()
 
     def versions(self) -> str:
         """The versions of everything a word's cut and reading depend on, user's fixes too."""
-        from importlib.metadata import version
-
-        libraries = ",".join(f"{name}-{version(name)}" for name in ("jieba", "pypinyin"))
+        libraries = ",".join(f"{name}-{installed_version(name)}" for name in ("jieba", "pypinyin"))
         return f"{libraries},{bundled_version()},user-{self.user_dictionary_version()}"
 
     def remember_readings(self, tokens: Iterable[Token]) -> None:

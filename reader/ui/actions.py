@@ -48,6 +48,11 @@ class Actions:
         """The actions that change the alignment, enabled in align mode only."""
         return (self.merge, self.split, self.detach)
 
+    @property
+    def aids(self) -> tuple[QAction, ...]:
+        """View › the reading aids, each kept in the settings."""
+        return (self.ruby, self.tone_numbers, self.tone_colours, self.known_pinyin)
+
 
 def _action(
     parent: QWidget,

@@ -49,6 +49,7 @@ class FindController(QObject):
         super().__init__(window)
         self._window = window
         self._search = DocumentSearch(window.model.document)
+        self._search.add_tokens(window.model.all_tokens())  # delivered before the bar was made
         self._generation = 0
         self._task: SearchTask | None = None  # kept alive until its result arrives
         self.query = ""

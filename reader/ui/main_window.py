@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QStandardPaths, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QProgressBar,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QShowEvent,
+    QUndoStack,
 )
+from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QToolBar, QVBoxLayout, QWidget
 
 from reader import __version__
 from reader.core import alignment as ops
@@ -28,8 +27,6 @@ from reader.core.store import Store
 from reader.core.text_service import shared_service
 from reader.ui.actions import Actions, make_actions
 from reader.ui.alignment_controller import AlignmentController
-from reader.ui.counterpart_highlighter import CounterpartHighlighter
-from reader.ui.find_bar import FindBar
 from reader.ui.font_settings import FontSettings
 from reader.ui.fonts import INSTALL_HINT, chinese_family
 from reader.ui.paragraph_layout import ReadingAids
@@ -39,10 +36,16 @@ from reader.ui.row_delegate import ParagraphKey
 from reader.ui.row_model import RowModel
 from reader.ui.row_view import RowView
 from reader.ui.segmentation_fixes import SegmentationFixes
-from reader.ui.text_worker import DocumentTask, TextPipeline, cache_folder
+from reader.ui.text_worker import AfterFirstPaint, DocumentTask, TextPipeline, cache_folder
 from reader.ui.themes import Theme, ThemeController
 from reader.ui.tone_colours import tone_colours
-from reader.ui.word_list_controller import WordListController
+
+if TYPE_CHECKING:  # made after the first paint, which does not need them
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.ui.counterpart_highlighter import CounterpartHighlighter
+    from reader.ui.find_bar import FindBar
+    from reader.ui.word_list_controller import WordListController
 
 ABOUT = f"""<h3>Parallel Reader {__version__}</h3>
 <p>Read a text beside its translation, English beside Chinese.</p>
@@ -52,6 +55,7 @@ Word segmentation: jieba (MIT). Pinyin: pypinyin (MIT). Toolkit: Qt for Python (
 
 
 STORE_NAME = "parallel-reader.sqlite3"
+WORD_LIST_SHOWN = "word_list/visible"  # the word list dock was open when the window closed
 
 
 def open_store() -> Store:
@@ -66,7 +70,12 @@ def action_key(action: QAction) -> str:
 
 
 class MainWindow(QMainWindow):
-    """One document at a time; a file that cannot be opened leaves the current one in place."""
+    """One document at a time; a file that cannot be opened leaves the current one in place.
+
+    The word list, the find bar and the hover's counterparts are made right after the first
+    paint, or when first asked for: the window shows its text sooner without them. They are
+    made before it when it shows them: the word list's dock left open, or known words shown
+    without pinyin."""
 
     text_ready = Signal()  # every Chinese paragraph of the current document is segmented
 
@@ -94,14 +103,12 @@ class MainWindow(QMainWindow):
         self.positions = ReadingPositions(self, self.view, self.store, self.text_ready)
         self.positions.store_failed.connect(self.statusBar().showMessage)
         self.segmentation = SegmentationFixes(self)  # the reader's fixes, for every document
-        self.words = WordListController(self)  # the word list dock, pop-up keys, known words
-        hover_option = self.actions.translations_on_hover
-        self.counterparts = CounterpartHighlighter(  # across the languages, on hover
-            self.view, self.model, hover_option, self.settings, self.text_ready
-        )
+        self._words: WordListController | None = None  # the word list dock, keys, known words
+        self._find_bar: FindBar | None = None  # Edit › Find: both languages, pinyin too
+        self._counterparts: CounterpartHighlighter | None = None  # across the languages
 
         central = QWidget(self)
-        layout = QVBoxLayout(central)
+        self._layout = layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.font_warning = QLabel(INSTALL_HINT, central)
@@ -115,8 +122,6 @@ class MainWindow(QMainWindow):
         self.store_warning.hide()
         layout.addWidget(self.store_warning)
         layout.addWidget(self.view)
-        self.find_bar = FindBar(self)  # Edit › Find: both languages, pinyin too
-        layout.addWidget(self.find_bar)
         self.setCentralWidget(central)
 
         self.progress = QProgressBar(self)
@@ -134,6 +139,8 @@ class MainWindow(QMainWindow):
         self._update_title()
         if store_problem:
             self._store_failed(store_problem)
+        if self.settings.value(WORD_LIST_SHOWN, False, bool):
+            self.complete()  # the first paint shows the dock
 
     def _build_menus(self, actions: Actions) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -164,16 +171,15 @@ class MainWindow(QMainWindow):
         for action in (actions.undo, actions.redo, actions.align_mode, *actions.edits):
             align_bar.addAction(action)
         view_menu = self.menuBar().addMenu("&View")
-        for action in (actions.ruby, actions.tone_numbers, actions.tone_colours):
+        for action in actions.aids:
             view_menu.addAction(action)
-            action.setChecked(self.settings.value(f"aids/{action_key(action)}", False, bool))
+            default = action is actions.known_pinyin  # the others are off until asked for
+            action.setChecked(self.settings.value(f"aids/{action_key(action)}", default, bool))
             action.toggled.connect(self._aids_changed)
-        view_menu.addAction(actions.known_pinyin)
         view_menu.addAction(actions.translations_on_hover)
-        self.words.hidden_words_changed.connect(self._aids_changed)
         view_menu.addSeparator()
-        view_menu.addAction(self.words.dock.toggleViewAction())
-        view_menu.addSeparator()
+        self._view_menu = view_menu
+        self._word_list_place = view_menu.addSeparator()  # the dock's toggle goes above it
         for action in (actions.zoom_in, actions.zoom_out, actions.zoom_reset):
             view_menu.addAction(action)
         view_menu.addSeparator()
@@ -190,7 +196,7 @@ class MainWindow(QMainWindow):
         self.font_settings.changed.connect(self.view.set_fonts)
         actions.preferences.triggered.connect(self.edit_preferences)
         actions.library.triggered.connect(self.show_library)
-        actions.about.triggered.connect(lambda: QMessageBox.about(self, "About", ABOUT))
+        actions.about.triggered.connect(self.show_about)
         stack = self.undo_stack
         actions.undo.triggered.connect(stack.undo)
         actions.redo.triggered.connect(stack.redo)
@@ -207,6 +213,51 @@ class MainWindow(QMainWindow):
         self.view.paragraph_focused.connect(self.select)
         self._aids_changed()
         self.model.alignment_changed.connect(self._reselect)
+
+    # The parts made after the first paint
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._words is None:
+            AfterFirstPaint(self.view.viewport(), self.complete)
+
+    def complete(self) -> None:
+        """Make the parts that the first paint does without; nothing if they are made."""
+        if self._words is not None:
+            return
+        from reader.ui.counterpart_highlighter import CounterpartHighlighter
+        from reader.ui.find_bar import FindBar
+        from reader.ui.word_list_controller import WordListController
+
+        self._words = words = WordListController(self)
+        shown = words.dock.toggleViewAction()
+        self._view_menu.insertAction(self._word_list_place, shown)
+        words.dock.setVisible(self.settings.value(WORD_LIST_SHOWN, False, bool))
+        shown.toggled.connect(lambda on: self.settings.setValue(WORD_LIST_SHOWN, on))
+        words.hidden_words_changed.connect(self._aids_changed)
+        self._find_bar = FindBar(self)
+        self._layout.addWidget(self._find_bar)
+        hover_option = self.actions.translations_on_hover
+        self._counterparts = CounterpartHighlighter(
+            self.view, self.model, hover_option, self.settings, self.text_ready
+        )
+
+    @property
+    def words(self) -> WordListController:
+        """The word list: its dock, the pop-up's keys, the known words."""
+        self.complete()
+        return self._words
+
+    @property
+    def find_bar(self) -> FindBar:
+        self.complete()
+        return self._find_bar
+
+    @property
+    def counterparts(self) -> CounterpartHighlighter:
+        """Across the languages, on hover: the words and the sentence facing the mouse's."""
+        self.complete()
+        return self._counterparts
 
     # Documents
 
@@ -235,10 +286,19 @@ class MainWindow(QMainWindow):
 
     def show_error(self, message: str) -> None:
         """A window-modal dialog that does not block the caller (nor a test)."""
+        from PySide6.QtWidgets import QMessageBox
+
         self.error_box = QMessageBox(QMessageBox.Icon.Warning, "Cannot open", message, parent=self)
         self.error_box.open()
 
+    def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.about(self, "About", ABOUT)
+
     def choose_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         paths, _ = QFileDialog.getOpenFileNames(
             self, "Open a document", "", "Text files (*.txt *.text);;All files (*)"
         )
@@ -382,15 +442,16 @@ class MainWindow(QMainWindow):
 
     def _aids_changed(self) -> None:
         actions = self.actions
-        for action in (actions.ruby, actions.tone_numbers, actions.tone_colours):
+        for action in actions.aids:
             self.settings.setValue(f"aids/{action_key(action)}", action.isChecked())
+        known_pinyin = actions.known_pinyin.isChecked()
         self.view.set_aids(
             ReadingAids(
                 ruby=actions.ruby.isChecked(),
                 tone_numbers=actions.tone_numbers.isChecked(),
                 colour_text=actions.tone_colours.isChecked(),
                 colours=tone_colours(self.palette(), self.settings),
-                hidden_words=self.words.hidden_words(),
+                hidden_words=frozenset() if known_pinyin else self.words.known_words(),
             )
         )
 

@@ -54,7 +54,7 @@ class ReadingPositions(QObject):
         scroll_bar.actionTriggered.connect(self._reader_moved)
         view.paragraph_focused.connect(self._reader_moved)
         view.paragraph_activated.connect(self._reader_moved)
-        self._model.modelAboutToBeReset.connect(self.save)
+        self._model.document_closing.connect(self.save)
         self._model.modelReset.connect(self._opened)
         self._model.alignment_changed.connect(self._restore)
         text_ready.connect(self._on_text_ready)
@@ -142,8 +142,9 @@ class ReadingPositions(QObject):
             if (p.language, p.index) == self._pending
         )
         scroll_bar = self._view.verticalScrollBar()
-        scroll_bar.setValue(scroll_bar.value() + rect.top() + int(placed.origin.y()) - LEAD)
-        if self._text_ready:
+        target = scroll_bar.value() + rect.top() + int(placed.origin.y()) - LEAD
+        scroll_bar.setValue(target)
+        if self._text_ready and scroll_bar.value() == target:  # not cut short by a stale range
             self._pending = None
 
     def _on_text_ready(self) -> None:

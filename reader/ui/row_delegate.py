@@ -13,7 +13,7 @@ from enum import Enum
 
 from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QTextCharFormat, QTextLayout
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from reader.core.document import Language
 from reader.ui.fonts import ReaderFonts
@@ -99,7 +99,7 @@ class RowLayout:
 class RowDelegate(QStyledItemDelegate):
     """Lays out, paints and hit-tests rows of a RowModel."""
 
-    heights_changed = Signal()  # a row painted is not as tall as the view thought
+    height_changed = Signal(int)  # this row, painted, is not as tall as the view thought
 
     def __init__(self, model: RowModel, fonts: ReaderFonts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,7 +113,7 @@ class RowDelegate(QStyledItemDelegate):
         self._aids = ReadingAids()
         self._heights: dict[int, int] = {}  # rows laid out since the last change of fonts etc.
         self._first_screen = (0, 0.0)  # rows from the top laid out for real, and their height
-        self._estimate: HeightEstimate | None = None
+        self._estimates: list[int] | None = None  # every row's, until it is laid out
         for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
             signal.connect(self._forget_all)
 
@@ -121,7 +121,7 @@ class RowDelegate(QStyledItemDelegate):
         self._cache.clear()
         self._heights.clear()
         self._first_screen = (0, 0.0)
-        self._estimate = None
+        self._estimates = None
 
     @property
     def fonts(self) -> ReaderFonts:
@@ -202,20 +202,18 @@ class RowDelegate(QStyledItemDelegate):
         return QSize(self._width, height)
 
     def _estimated(self, row: int) -> int:
-        if self._estimate is None:
-            self._estimate = HeightEstimate(self._fonts, self._aids, self.column_width())
-        sides = (self._model.paragraphs(row, language) for language in Language)
-        bottom = max(
-            self._estimate.side(language, [p for _, p in side], MARGIN * 0.6)
-            for language, side in zip(Language, sides, strict=True)
-        )
-        return int(bottom + MARGIN * 0.4)
+        """The row's estimated height; all rows' are estimated at once, the view asking for
+        every one of them in turn."""
+        if self._estimates is None:
+            model = self._model
+            links = [model.link(r) for r in range(model.rowCount())]
+            estimate = HeightEstimate(self._fonts, self._aids, self.column_width())
+            self._estimates = estimate.rows(model.document, links, MARGIN * 0.6, MARGIN * 0.4)
+        return self._estimates[row]
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         painter.save()
         palette = option.palette
-        if option.state & QStyle.StateFlag.State_Selected:
-            painter.fillRect(option.rect, palette.color(QPalette.ColorRole.AlternateBase))
         separator = QColor(palette.color(QPalette.ColorRole.Text))
         separator.setAlpha(40)
         painter.setPen(separator)
@@ -223,7 +221,7 @@ class RowDelegate(QStyledItemDelegate):
         top_left = QPointF(option.rect.topLeft())
         row_layout = self.row_layout(index.row())
         if row_layout.height != option.rect.height():
-            self.heights_changed.emit()  # it was shown at its estimated height
+            self.height_changed.emit(index.row())  # it was shown at its estimated height
         for placed in row_layout.paragraphs:
             self._paint_paragraph_marks(painter, placed, top_left, palette)
         if self._model.link(index.row()).confidence < DOUBTFUL_BELOW:

@@ -1,22 +1,25 @@
 """Row heights for a long document without laying every row out.
 
-A list view asks every row for its height before it can scroll; laying text out costs about half
+A view asks every row for its height before it can scroll; laying text out costs about half
 a millisecond a row, ten seconds for 20,000 rows. Rows never shown are given an estimate from
-their length and the fonts' metrics instead; a row's real height replaces the estimate when the
-row is laid out to be painted, and the view then lays its rows out again once, keeping the row at
-the top of the window where it was.
+their length and the fonts' metrics instead, all rows in one pass; a row's real height replaces
+the estimate when the row is laid out to be painted, and the view is told of that row alone (a
+tree view keeps each row's height and measures again only the rows it is told of), keeping the
+row at the top of the window where it was.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from itertools import accumulate
 
-from PySide6.QtCore import QObject, QPoint, QTimer
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF
-from PySide6.QtWidgets import QListView
+from PySide6.QtWidgets import QTreeView
 
-from reader.core.document import Language, Paragraph
+from reader.core.alignment import Link
+from reader.core.document import Document, Language, Paragraph
 from reader.ui.fonts import ReaderFonts
 from reader.ui.paragraph_layout import ReadingAids, ruby_font_for
 
@@ -46,37 +49,64 @@ class HeightEstimate:
             self._metrics[key] = (char, height)
         return self._metrics[key]
 
-    def side(self, language: Language, paragraphs: Sequence[Paragraph], top: float) -> float:
-        """Where the last of `paragraphs` ends, the first starting at `top`."""
-        y = top
+    def heights(self, language: Language, paragraphs: Sequence[Paragraph]) -> list[float]:
+        """How much room each paragraph takes, the space after it included."""
+        heights = []
         for paragraph in paragraphs:
             char, line = self._line(language, paragraph.heading)
             lines = max(1, math.ceil(len(paragraph.text) * char / self._width))
-            y += lines * line + self._fonts.point_size * 0.8
-        return y
+            heights.append(lines * line + self._fonts.point_size * 0.8)
+        return heights
+
+    def rows(
+        self, document: Document, links: Sequence[Link], top: float, bottom: float
+    ) -> list[int]:
+        """Every row's height: its taller side's paragraphs between margins `top` and `bottom`."""
+        ends = {  # where each paragraph ends, from the top of its side
+            language: [0.0, *accumulate(self.heights(language, document.side(language)))]
+            for language in Language
+        }
+        english, chinese = ends[Language.ENGLISH], ends[Language.CHINESE]
+        return [
+            int(
+                top
+                + max(
+                    english[link.english.stop] - english[link.english.start],
+                    chinese[link.chinese.stop] - chinese[link.chinese.start],
+                )
+                + bottom
+            )
+            for link in links
+        ]
 
 
 class HeightKeeper(QObject):
-    """Lays the view's rows out again when the delegate has found real heights that differ
-    from what the view used: once per pass of the event loop, the top row kept in place."""
+    """Tells the view of rows whose real height differs from the one it used: once per pass
+    of the event loop, those rows alone, the top row kept in place."""
 
-    def __init__(self, view: QListView) -> None:
+    def __init__(self, view: QTreeView) -> None:
         super().__init__(view)
         self._view = view
+        self._rows: set[int] = set()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
-        self._timer.timeout.connect(self._relayout)
-        view.itemDelegate().heights_changed.connect(self._timer.start)
+        self._timer.timeout.connect(self._update)
+        view.itemDelegate().height_changed.connect(self._changed)
 
-    def _relayout(self) -> None:
-        view = self._view
+    def _changed(self, row: int) -> None:
+        self._rows.add(row)
+        self._timer.start()
+
+    def _update(self) -> None:
+        view, model = self._view, self._view.model()
+        rows, self._rows = sorted(self._rows), set()
         top = view.indexAt(QPoint(1, 1))
         offset = view.visualRect(top).top() if top.isValid() else 0
-        mode = view.layoutMode()
-        view.setLayoutMode(QListView.LayoutMode.SinglePass)  # batches would start at the top
-        view.doItemsLayout()
-        view.setLayoutMode(mode)
+        for row in rows:
+            if row < model.rowCount():
+                index = model.index(row, 0)
+                view.dataChanged(index, index, [Qt.ItemDataRole.SizeHintRole])
         if top.isValid():
             bar = view.verticalScrollBar()
             bar.setValue(bar.value() + view.visualRect(top).top() - offset)

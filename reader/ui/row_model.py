@@ -44,6 +44,9 @@ class RowModel(QAbstractListModel):
     """Emitted once an alignment or document change is complete and rows are consistent again."""
     tokens_added = Signal(object)
     """{Chinese paragraph index: [Token]}: words just delivered, new or replacing earlier ones."""
+    document_closing = Signal()
+    """Another document is about to replace this one, whose rows views still show (a tree
+    view forgets them on modelAboutToBeReset, before other receivers hear of it)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +64,7 @@ class RowModel(QAbstractListModel):
         return self._alignment
 
     def set_document(self, document: Document, alignment: Alignment | None = None) -> None:
+        self.document_closing.emit()
         self.beginResetModel()
         self._document = document
         self._alignment = alignment or default_alignment(document)
@@ -111,6 +115,10 @@ class RowModel(QAbstractListModel):
     def tokens(self, chinese_index: int) -> list[Token] | None:
         """The paragraph's words, or None while it has not been segmented yet."""
         return self._tokens.get(chinese_index)
+
+    def all_tokens(self) -> dict[int, list[Token]]:
+        """The words of every Chinese paragraph segmented so far, by paragraph index."""
+        return dict(self._tokens)
 
     def link(self, row: int) -> Link:
         return self._rows[row]

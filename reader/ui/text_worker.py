@@ -24,7 +24,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from reader.core import token_cache
-from reader.core.dictionary_loading import collector_paused
 from reader.core.document import Document, Language
 from reader.core.text_service import TextService, Token
 from reader.core.token_cache import TokenCache
@@ -81,6 +80,8 @@ class DocumentTask(QRunnable):
         self._progress_at = 0.0
 
     def run(self) -> None:
+        from reader.core.dictionary_loading import collector_paused  # not before the first paint
+
         texts = [p.text for p in self._document.chinese]
         self.signals.progress.emit(self._generation, len(self._words), len(texts))
         with collector_paused():
@@ -96,8 +97,12 @@ class DocumentTask(QRunnable):
             from reader.core import cross_language  # here: not on the first paint's path
             from reader.core.aligner import align_document
 
-            self.signals.aligned.emit(self._generation, align_document(self._document))
-            cross_language.prepare(self._service)  # before text_ready: hovers then never wait
+            alignment = align_document(self._document)
+            # Before text_ready, so that hovers never wait for it; and before the alignment is
+            # shown, since the view then lays every row out, each row's call into Python
+            # waiting on this thread for the interpreter.
+            cross_language.prepare(self._service)
+            self.signals.aligned.emit(self._generation, alignment)
         self.signals.finished.emit(self._generation)
 
     def _read_all(self, texts: list[str]) -> bool:

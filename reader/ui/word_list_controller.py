@@ -21,7 +21,6 @@ from reader.core.document import Language
 from reader.core.errors import StoreError
 from reader.core.store import Store
 from reader.core.text_service import shared_service
-from reader.core.word_context import sentence_pair
 from reader.core.word_info import describe
 from reader.core.word_list import ANKI, FORMATS, SavedWord, WordListFormat, saved_word
 from reader.ui.row_delegate import Mark, Span
@@ -32,9 +31,7 @@ from reader.ui.word_list_model import WordListModel
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
 
-VISIBLE_KEY = "word_list/visible"
 EXPORT_FOLDER_KEY = "word_list/export_folder"
-KNOWN_PINYIN_KEY = "aids/pinyin_over_known_words"
 SESSION_ONLY = "Words saved now last only until the program closes."
 
 
@@ -79,7 +76,7 @@ class MarkKnown(QUndoCommand):
 class WordListController(QObject):
     """Owns the word list and the known words for a window; see the module's docstring."""
 
-    hidden_words_changed = Signal()  # the words to show without pinyin changed
+    hidden_words_changed = Signal()  # the known words changed while they go without pinyin
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -94,9 +91,6 @@ class WordListController(QObject):
         self.dock.toggleViewAction().setStatusTip("Show or hide the words you have saved")
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         window.resizeDocks([self.dock], [380], Qt.Orientation.Horizontal)
-        settings = window.settings
-        self.dock.setVisible(settings.value(VISIBLE_KEY, False, bool))
-        self.dock.toggleViewAction().toggled.connect(lambda on: settings.setValue(VISIBLE_KEY, on))
         self.dock.delete_requested.connect(self.delete)
 
         self.keys = WordKeys(window.view, window.model)
@@ -105,9 +99,6 @@ class WordListController(QObject):
         self.keys.copied.connect(lambda word: self._say(f"Copied {word}"))
         window.view.popup.hint_for = self.hint
 
-        known_pinyin = window.actions.known_pinyin
-        known_pinyin.setChecked(settings.value(KNOWN_PINYIN_KEY, True, bool))
-        known_pinyin.toggled.connect(self._known_pinyin_toggled)
         window.actions.export_words.triggered.connect(self.choose_export)
         window.model.tokens_added.connect(self._mark)  # a dict: its keys are the paragraphs
         window.model.modelReset.connect(self._forget_marks)
@@ -123,11 +114,8 @@ class WordListController(QObject):
     def is_known(self, word: str) -> bool:
         return word in self._known
 
-    def hidden_words(self) -> frozenset[str]:
-        """The words to show without pinyin: the known ones, unless the reader wants it."""
-        return (
-            frozenset() if self._window.actions.known_pinyin.isChecked() else frozenset(self._known)
-        )
+    def known_words(self) -> frozenset[str]:
+        return frozenset(self._known)
 
     def hint(self, word: str) -> str:
         """The pop-up's keys line for `word`."""
@@ -140,6 +128,8 @@ class WordListController(QObject):
 
     def save(self, row: int, span: Span, word: str) -> None:
         """Save the word at `span` of row `row` with its reading, glosses and sentence pair."""
+        from reader.core.word_context import sentence_pair  # aligns sentences: not at start-up
+
         if word in self._saved:
             self._say(f"{word} is already in the word list")
             return
@@ -314,10 +304,6 @@ class WordListController(QObject):
     def _refresh_popup(self) -> None:
         if self._window.view.popup.isVisible():
             self._window.view.popup.refresh_hint()
-
-    def _known_pinyin_toggled(self, on: bool) -> None:
-        self._window.settings.setValue(KNOWN_PINYIN_KEY, on)
-        self.hidden_words_changed.emit()
 
     def _say(self, message: str) -> None:
         self._window.statusBar().showMessage(message, 6000)

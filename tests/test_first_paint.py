@@ -1,0 +1,64 @@
+"""What the first paint waits for: the word list, the find bar and the hover's counterparts
+are made right after it (or when first asked for), unless the first paint shows them."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMenu
+from windows import SEED, new_window, open_and_wait
+
+from reader.ui.find_bar import FindBar
+from reader.ui.main_window import MainWindow
+from reader.ui.word_list_dock import WordListDock
+
+
+def view_menu(window: MainWindow) -> QMenu:
+    return next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+
+
+def test_the_parts_it_does_without_are_made_right_after_it(qtbot) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.findChild(FindBar) is None and window.findChild(WordListDock) is None
+    qtbot.waitUntil(lambda: window.findChild(FindBar) is not None)  # painted, then made
+    assert window.findChild(WordListDock) is window.words.dock
+    assert not window.words.dock.isVisible() and not window.find_bar.isVisible()
+    texts = [action.text() for action in view_menu(window).actions()]
+    hover, word_list, zoom = "&Show Translations on Hover", "&Word List", "Zoom &In"
+    assert texts.index(hover) < texts.index(word_list) < texts.index(zoom)
+
+
+def test_a_part_asked_for_before_the_first_paint_is_made_then_and_only_once(qtbot) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    bar = window.find_bar
+    window.show()
+    open_and_wait(qtbot, window, SEED)  # the document is read only after the first paint
+    assert window.find_bar is bar
+    assert len(window.findChildren(FindBar)) == len(window.findChildren(WordListDock)) == 1
+    assert len([a for a in view_menu(window).actions() if a.text() == "&Word List"]) == 1
+
+
+def test_a_word_list_left_open_is_made_for_the_first_paint(qtbot) -> None:
+    window = new_window(qtbot)
+    window.words.dock.toggleViewAction().trigger()  # kept in the settings at once
+    assert window.words.dock.isVisible()
+    again = MainWindow()
+    qtbot.addWidget(again)
+    assert again.findChild(WordListDock) is not None  # before any paint
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.words.dock.isVisible()
+
+
+def test_a_find_bar_made_after_the_words_came_finds_them_by_pinyin(qtbot) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    open_and_wait(qtbot, window, SEED)  # never shown, so never painted: nothing made yet
+    assert window.findChild(FindBar) is None
+    controller = window.find_bar.controller
+    with qtbot.waitSignal(controller.results_changed, timeout=10000):
+        controller.search("wulumuqi")
+    assert {
+        window.model.document.chinese[m.paragraph].text[m.start : m.end] for m in controller.matches
+    } == {"乌鲁木齐"}
