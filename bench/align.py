@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import random
+import statistics
 import subprocess
 import sys
 import time
@@ -27,7 +28,7 @@ MAC_DEV = ROOT.parent / "shared" / "data" / "mac-dev"
 SEED = ROOT / "seeds" / "000_009ed611b62df4eb.txt"
 SIZES = (1_000, 5_000, 10_000, 50_000)
 QUICK_SIZES = (500, 5_000)
-REPEATS = 2
+REPEATS = 3
 
 # A link as (Chinese indices, English indices), the order of the gold files.
 Bead = tuple[tuple[int, ...], tuple[int, ...]]
@@ -169,40 +170,44 @@ def synthetic(units: list[tuple[list[str], list[str]]], size: int) -> tuple[list
 
 
 def timing(sizes: tuple[int, ...] = SIZES) -> None:
-    """CPU seconds to align each synthetic document.
+    """CPU seconds to align each synthetic document, as when a document is opened.
 
-    Each size runs in a fresh process of its own, so that no size inherits the heap the
-    others left behind; inside it, one untimed pass over the units warms the dictionary
-    lookups, then the best of REPEATS timed runs counts (other processes only ever add).
+    Each alignment runs in a fresh process of its own, with the dictionaries loaded (not
+    timed) but no word of the text looked up yet, and nothing left behind by other sizes: the
+    reader's case. Each size runs REPEATS times, the sizes interleaved so that a slow spell of
+    the machine falls on all of them, and the median counts.
     """
-    seconds = {}
+    runs: dict[int, list[float]] = {size: [] for size in sizes}
+    counts: dict[int, tuple[int, int]] = {}
+    for _ in range(REPEATS):
+        for size in sizes:
+            command = [sys.executable, __file__, "--time-one", str(size)]
+            result = subprocess.run(command, capture_output=True, text=True, check=True)
+            english, chinese, seconds = result.stdout.split()
+            counts[size] = int(english), int(chinese)
+            runs[size].append(float(seconds))
+    medians = {size: statistics.median(values) for size, values in runs.items()}
     for size in sizes:
-        command = [sys.executable, __file__, "--time-one", str(size)]
-        result = subprocess.run(command, capture_output=True, text=True, check=True)
-        english, chinese, *runs = (float(v) for v in result.stdout.split())
-        seconds[size] = min(runs)
+        english, chinese = counts[size]
+        listed = ", ".join(f"{run:.2f}" for run in runs[size])
         print(
-            f"synthetic {int(english):>6} en / {int(chinese):>6} zh   {seconds[size]:.2f} CPU s"
-            f"   (best of {len(runs)}: {', '.join(f'{run:.2f}' for run in runs)})"
+            f"synthetic {english:>6} en / {chinese:>6} zh   {medians[size]:.2f} CPU s"
+            f"   (median of {len(runs[size])}: {listed})"
         )
-    small, large = sizes[-2:]
-    print(f"ratio {large:,} / {small:,}: {seconds[large] / seconds[small]:.2f}")
+    largest = sizes[-1]
+    for size in sizes[:-1]:
+        growth = medians[largest] / medians[size]
+        print(f"time {largest:,} / {size:,} segments: {growth:.2f}  (linear: {largest / size:g})")
 
 
 def time_one(size: int) -> None:
-    """The child of `timing`: print the document's size and the CPU seconds of each run."""
+    """The child of `timing`: print the document's size and the CPU seconds of aligning it."""
     chapters = read_chapters(MAC_DEV) if MAC_DEV.is_dir() else []
-    units = synthetic_pairs(chapters)
-    align(
-        [e for english, _ in units for e in english], [z for _, chinese in units for z in chinese]
-    )
-    english, chinese = synthetic(units, size)
-    runs = []
-    for _ in range(REPEATS):
-        started = time.process_time()
-        align(english, chinese)
-        runs.append(time.process_time() - started)
-    print(len(english), len(chinese), *runs)
+    english, chinese = synthetic(synthetic_pairs(chapters), size)
+    shared_service().load()
+    started = time.process_time()
+    align(english, chinese)
+    print(len(english), len(chinese), time.process_time() - started)
 
 
 def main() -> int:
