@@ -163,8 +163,8 @@ def test_a_corrupt_database_is_reported_and_left_untouched(qtbot, private_home: 
     database.write_bytes(garbage)
     window = MainWindow()
     qtbot.addWidget(window)
-    window.show()
-    assert not window.store_warning.isHidden()
+    window.show()  # the store is opened right after the first paint
+    qtbot.waitUntil(lambda: not window.store_warning.isHidden())
     assert STORE_NAME in window.store_warning.text()
     open_and_wait(qtbot, window, SEED)
     window.actions.align_mode.setChecked(True)

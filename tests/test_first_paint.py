@@ -1,11 +1,13 @@
-"""What the first paint waits for: the word list, the find bar and the hover's counterparts
-are made right after it (or when first asked for), unless the first paint shows them."""
+"""What the first paint waits for: only the text, the menus and the tool bar. The store, the
+text pipeline, the word list, the find bar and the rest are made right after it (or when first
+asked for), unless the first paint shows them; the document's words come after that."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QMenu
 from windows import SEED, new_window, open_and_wait
 
+from reader.core.formats import load_document
 from reader.ui.find_bar import FindBar
 from reader.ui.main_window import MainWindow
 from reader.ui.word_list_dock import WordListDock
@@ -51,12 +53,29 @@ def test_a_word_list_left_open_is_made_for_the_first_paint(qtbot) -> None:
     assert again.words.dock.isVisible()
 
 
+def test_a_document_shown_before_the_first_paint_is_read_after_it(qtbot) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.text_ready, timeout=60000):
+        window.show_document(load_document(SEED))
+        assert window.model.rowCount() == 5  # the text, at once
+        assert window.model.tokens(0) is None and window.findChild(FindBar) is None
+    assert window.findChild(FindBar) is not None and window.model.tokens(0)
+
+
+def test_a_window_never_shown_reads_its_document_at_once(qtbot) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    open_and_wait(qtbot, window, SEED)  # no paint is coming to wait for
+    assert window.model.tokens(0)
+
+
 def test_a_find_bar_made_after_the_words_came_finds_them_by_pinyin(qtbot) -> None:
     window = MainWindow()
     qtbot.addWidget(window)
-    open_and_wait(qtbot, window, SEED)  # never shown, so never painted: nothing made yet
-    assert window.findChild(FindBar) is None
-    controller = window.find_bar.controller
+    open_and_wait(qtbot, window, SEED)
+    controller = FindBar(window).controller
     with qtbot.waitSignal(controller.results_changed, timeout=10000):
         controller.search("wulumuqi")
     assert {

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -52,6 +51,8 @@ class Document:
         Worked out once: the store, the reading position and the word cache all ask for it
         as a document opens, and a novel's digest takes a tenth of a second."""
         if self._content_key is None:
+            import hashlib  # here: OpenSSL's start-up is not the first paint's to wait for
+
             digest = hashlib.sha256()
             for language in Language:
                 code = language.value.encode()

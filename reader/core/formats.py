@@ -34,6 +34,7 @@ def load_document(*paths: Path) -> Document:
     """One article file, one plain-text file, or an English and a Chinese file in any order."""
     if not paths:
         raise ValueError("load_document needs one or two paths")
+    paths = tuple(Path(path) for path in paths)  # a str too: the document keeps Paths
     if len(paths) > 2:
         raise DocumentError(paths[2], "only two files open together: one English, one Chinese")
     texts = [read_text(path) for path in paths]

@@ -2,12 +2,13 @@
 
 Loading takes over a second (jieba's prefix dictionary, CC-CEDICT), so it happens once, on
 whichever thread first needs it; callers that must not block call `load()` from a worker.
-Every method is safe to call from several threads.
+Every method is safe to call from several threads. The module itself imports little: the
+window's rows use its tokens before the first paint, which must not wait for the dictionaries'
+modules.
 """
 
 from __future__ import annotations
 
-import logging
 import re
 import sys
 import threading
@@ -17,14 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.core.cedict import Cedict, DictEntry, bundled_lines, bundled_version
-from reader.core.package_versions import installed_version
-from reader.core.user_dictionary import UserDictionary
-
-if TYPE_CHECKING:  # the loaders are imported where they run, on a worker after the first paint
+if TYPE_CHECKING:  # the rest is imported where it is used, after the first paint
+    from reader.core.cedict import Cedict, DictEntry
     from reader.core.cedict_index import CedictIndex
+    from reader.core.user_dictionary import UserDictionary
 
-__all__ = ["DictEntry", "TextService", "Token", "is_chinese", "shared_service", "tone_of"]
+__all__ = ["TextService", "Token", "is_chinese", "shared_service", "tone_of"]
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _VOWEL_START = ("a", "o", "e", "ā", "á", "ǎ", "à", "ō", "ó", "ǒ", "ò", "ē", "é", "ě", "è")
@@ -98,11 +97,12 @@ class TextService:
         self._lock = threading.Lock()  # one lock per dictionary: the pop-up's never waits
         self._pinyin_lock = threading.Lock()  # for jieba's
         self._cedict_lock = threading.Lock()
+        self._fixes_lock = threading.Lock()
         self._tokenizer = None
         self._pinyin_ready = False
         self._cedict: Cedict | CedictIndex | None = None
         self._readings: dict[str, tuple[str, ...]] = {}  # word → syllables, pypinyin's answers
-        self._user_dictionary = UserDictionary()
+        self._user_dictionary: UserDictionary | None = None  # none yet: no fixes
 
     @property
     def loaded(self) -> bool:
@@ -122,6 +122,8 @@ class TextService:
         with self._lock, collector_paused():
             if self._tokenizer is not None:
                 return
+            import logging
+
             import jieba
 
             jieba.setLogLevel(logging.WARNING)
@@ -146,6 +148,7 @@ class TextService:
         if self._cedict is not None:
             return
         from reader.core import cedict_index
+        from reader.core.cedict import Cedict, bundled_lines, bundled_version
         from reader.core.dictionary_loading import collector_paused
 
         with self._cedict_lock:
@@ -164,6 +167,9 @@ class TextService:
 
     def versions(self) -> str:
         """The versions of everything a word's cut and reading depend on, user's fixes too."""
+        from reader.core.cedict import bundled_version
+        from reader.core.package_versions import installed_version
+
         libraries = ",".join(f"{name}-{installed_version(name)}" for name in ("jieba", "pypinyin"))
         return f"{libraries},{bundled_version()},user-{self.user_dictionary_version()}"
 
@@ -177,22 +183,29 @@ class TextService:
     def segment(self, text: str) -> list[Token]:
         """Cut a text into words; joined, the tokens give the text back exactly."""
         self.load()
-        cut = self._user_dictionary.segment(text, self._tokenizer.tokenize)
+        cut = self.user_dictionary.segment(text, self._tokenizer.tokenize)
         # Interned: a long document repeats a few thousand words hundreds of thousands of times.
         return [Token(sys.intern(word), start, end) for word, start, end in cut]
 
     @property
     def user_dictionary(self) -> UserDictionary:
+        if self._user_dictionary is None:
+            from reader.core.user_dictionary import UserDictionary
+
+            with self._fixes_lock:  # never over fixes set meanwhile
+                if self._user_dictionary is None:
+                    self._user_dictionary = UserDictionary()
         return self._user_dictionary
 
     def set_user_dictionary(self, dictionary: UserDictionary) -> None:
         """Cut texts by the reader's fixes from now on. The dictionary is immutable and
         replaced in one assignment, so a worker thread segmenting meanwhile is never torn."""
-        self._user_dictionary = dictionary
+        with self._fixes_lock:
+            self._user_dictionary = dictionary
 
     def user_dictionary_version(self) -> str:
         """A digest of the reader's fixes: words cached under another version are stale."""
-        return self._user_dictionary.version
+        return self.user_dictionary.version
 
     def read(self, text: str) -> list[Token]:
         """Segment `text` and give each Chinese word its syllables as read in that word."""

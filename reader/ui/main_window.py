@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QStandardPaths, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -21,30 +21,30 @@ from reader import __version__
 from reader.core import alignment as ops
 from reader.core.bundled import seed_paths
 from reader.core.document import Document, Language
-from reader.core.errors import ReaderError, StoreError
+from reader.core.errors import ReaderError
 from reader.core.formats import load_document
-from reader.core.store import Store
-from reader.core.text_service import shared_service
 from reader.ui.actions import Actions, make_actions
-from reader.ui.alignment_controller import AlignmentController
+from reader.ui.first_paint import AfterFirstPaint, MadeLater
 from reader.ui.font_settings import FontSettings
 from reader.ui.fonts import INSTALL_HINT, chinese_family
 from reader.ui.paragraph_layout import ReadingAids
-from reader.ui.reading_position import ReadingPositions
-from reader.ui.recent_menu import RecentDocuments
 from reader.ui.row_delegate import ParagraphKey
 from reader.ui.row_model import RowModel
 from reader.ui.row_view import RowView
-from reader.ui.segmentation_fixes import SegmentationFixes
-from reader.ui.text_worker import AfterFirstPaint, DocumentTask, TextPipeline, cache_folder
 from reader.ui.themes import Theme, ThemeController
 from reader.ui.tone_colours import tone_colours
 
 if TYPE_CHECKING:  # made after the first paint, which does not need them
     from PySide6.QtWidgets import QMessageBox
 
+    from reader.core.store import Store
+    from reader.ui.alignment_controller import AlignmentController
     from reader.ui.counterpart_highlighter import CounterpartHighlighter
     from reader.ui.find_bar import FindBar
+    from reader.ui.reading_position import ReadingPositions
+    from reader.ui.recent_menu import RecentDocuments
+    from reader.ui.segmentation_fixes import SegmentationFixes
+    from reader.ui.text_worker import DocumentTask, TextPipeline
     from reader.ui.word_list_controller import WordListController
 
 ABOUT = f"""<h3>Parallel Reader {__version__}</h3>
@@ -60,6 +60,10 @@ WORD_LIST_SHOWN = "word_list/visible"  # the word list dock was open when the wi
 
 def open_store() -> Store:
     """The user's database, in the platform's folder for application data."""
+    from PySide6.QtCore import QStandardPaths
+
+    from reader.core.store import Store
+
     folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
     return Store.open(folder / STORE_NAME)
 
@@ -72,12 +76,28 @@ def action_key(action: QAction) -> str:
 class MainWindow(QMainWindow):
     """One document at a time; a file that cannot be opened leaves the current one in place.
 
-    The word list, the find bar and the hover's counterparts are made right after the first
-    paint, or when first asked for: the window shows its text sooner without them. They are
-    made before it when it shows them: the word list's dock left open, or known words shown
-    without pinyin."""
+    The first paint shows the text with the menus and the tool bar, and waits for nothing
+    else: the store, the text pipeline, the alignment and segmentation editors, the reading
+    positions, the recent files, the word list, the find bar and the hover's counterparts are
+    made by `complete()` right after it (or as soon as one of them is asked for), and the
+    shown document's words, corrections and alignment are worked out from then on."""
 
     text_ready = Signal()  # every Chinese paragraph of the current document is segmented
+
+    store: MadeLater[Store | None] = MadeLater()
+    """The user's database; None when it cannot be used (the window says why)."""
+    alignments: MadeLater[AlignmentController] = MadeLater()
+    positions: MadeLater[ReadingPositions] = MadeLater()
+    segmentation: MadeLater[SegmentationFixes] = MadeLater()
+    """The reader's segmentation fixes, for every document."""
+    pipeline: MadeLater[TextPipeline] = MadeLater()
+    recent: MadeLater[RecentDocuments] = MadeLater()
+    words: MadeLater[WordListController] = MadeLater()
+    """The word list: its dock, the pop-up's keys, the known words."""
+    find_bar: MadeLater[FindBar] = MadeLater()
+    """Edit › Find: both languages, pinyin too."""
+    counterparts: MadeLater[CounterpartHighlighter] = MadeLater()
+    """Across the languages, on hover: the words and the sentence facing the mouse's."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -85,27 +105,14 @@ class MainWindow(QMainWindow):
         self.font_settings = FontSettings(self.settings, self)  # each language's font, and zoom
         self.model = RowModel(self)
         self.view = RowView(self.model, self.font_settings.fonts(), self)
-        self.pipeline = TextPipeline(self.view, shared_service(cache_folder()))
         self.actions = make_actions(self)
         self.error_box: QMessageBox | None = None
         self._generation = 0
         self._task: DocumentTask | None = None
+        self._completed = False
         self.text_is_ready = False
         self.anchor: ParagraphKey | None = None
-        store_problem = ""
-        try:
-            self.store: Store | None = open_store()
-        except StoreError as error:
-            self.store, store_problem = None, str(error)
         self.undo_stack = QUndoStack(self)  # every edit of the reader's: alignment, words
-        self.alignments = AlignmentController(self.model, self.store, self.undo_stack, self)
-        self.alignments.store_failed.connect(self._store_failed)
-        self.positions = ReadingPositions(self, self.view, self.store, self.text_ready)
-        self.positions.store_failed.connect(self.statusBar().showMessage)
-        self.segmentation = SegmentationFixes(self)  # the reader's fixes, for every document
-        self._words: WordListController | None = None  # the word list dock, keys, known words
-        self._find_bar: FindBar | None = None  # Edit › Find: both languages, pinyin too
-        self._counterparts: CounterpartHighlighter | None = None  # across the languages
 
         central = QWidget(self)
         self._layout = layout = QVBoxLayout(central)
@@ -137,18 +144,13 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         self._update_title()
-        if store_problem:
-            self._store_failed(store_problem)
         if self.settings.value(WORD_LIST_SHOWN, False, bool):
             self.complete()  # the first paint shows the dock
 
     def _build_menus(self, actions: Actions) -> None:
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(actions.open)
-        recent_menu = file_menu.addMenu("Open &Recent")
-        self.recent = RecentDocuments(
-            self.settings, recent_menu, actions.clear_recent, self.model, self.open_paths
-        )
+        self._recent_menu = file_menu.addMenu("Open &Recent")
         file_menu.addAction(actions.library)
         file_menu.addAction(actions.export_words)
         file_menu.addSeparator()
@@ -208,7 +210,7 @@ class MainWindow(QMainWindow):
         actions.merge.triggered.connect(self.merge_current_row)
         actions.split.triggered.connect(self.split_current_row)
         actions.detach.triggered.connect(self.detach_current)
-        actions.reset_alignment.triggered.connect(self.alignments.reset)
+        actions.reset_alignment.triggered.connect(lambda: self.alignments.reset())
         self.view.paragraph_activated.connect(self.activate)
         self.view.paragraph_focused.connect(self.select)
         self._aids_changed()
@@ -218,17 +220,40 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._words is None:
+        if not self._completed:
             AfterFirstPaint(self.view.viewport(), self.complete)
 
     def complete(self) -> None:
-        """Make the parts that the first paint does without; nothing if they are made."""
-        if self._words is not None:
+        """Make the parts that the first paint does without, and start working on the shown
+        document; nothing if they are made."""
+        if self._completed:
             return
+        self._completed = True
+        from reader.core.errors import StoreError
+        from reader.core.text_service import shared_service
+        from reader.ui.alignment_controller import AlignmentController
         from reader.ui.counterpart_highlighter import CounterpartHighlighter
         from reader.ui.find_bar import FindBar
+        from reader.ui.reading_position import ReadingPositions
+        from reader.ui.recent_menu import RecentDocuments
+        from reader.ui.segmentation_fixes import SegmentationFixes
+        from reader.ui.text_worker import TextPipeline, cache_folder
         from reader.ui.word_list_controller import WordListController
 
+        try:
+            self._store = open_store()
+        except StoreError as error:
+            self._store = None
+            self._store_failed(str(error))
+        self._pipeline = TextPipeline(self.view, shared_service(cache_folder()))
+        self._segmentation = SegmentationFixes(self)  # before any word is read
+        self._alignments = AlignmentController(self.model, self._store, self.undo_stack, self)
+        self._alignments.store_failed.connect(self._store_failed)
+        self._positions = ReadingPositions(self, self.view, self._store, self.text_ready)
+        self._positions.store_failed.connect(self.statusBar().showMessage)
+        self._recent = RecentDocuments(
+            self.settings, self._recent_menu, self.actions.clear_recent, self.model, self.open_paths
+        )
         self._words = words = WordListController(self)
         shown = words.dock.toggleViewAction()
         self._view_menu.insertAction(self._word_list_place, shown)
@@ -241,23 +266,8 @@ class MainWindow(QMainWindow):
         self._counterparts = CounterpartHighlighter(
             self.view, self.model, hover_option, self.settings, self.text_ready
         )
-
-    @property
-    def words(self) -> WordListController:
-        """The word list: its dock, the pop-up's keys, the known words."""
-        self.complete()
-        return self._words
-
-    @property
-    def find_bar(self) -> FindBar:
-        self.complete()
-        return self._find_bar
-
-    @property
-    def counterparts(self) -> CounterpartHighlighter:
-        """Across the languages, on hover: the words and the sentence facing the mouse's."""
-        self.complete()
-        return self._counterparts
+        if self.model.document.english or self.model.document.chinese:
+            self._start_work(self.model.document)
 
     # Documents
 
@@ -273,15 +283,27 @@ class MainWindow(QMainWindow):
         return True
 
     def show_document(self, document: Document) -> None:
+        """Show `document` at once; its words and alignment follow, once the window is
+        complete (a window not shown is made complete now: no paint is coming)."""
         self.view.clear_hover()
         self.anchor = None
         self.view.current = None
         self.view.delegate.selected = frozenset()
         self.view.delegate.anchor = None
+        if self._task is not None:
+            self._task.cancelled.set()
+            self._task = None
+        self.text_is_ready = False
         self.model.set_document(document)
-        self.alignments.start()
         self.view.scrollToTop()
         self._update_title()
+        if self._completed:
+            self._start_work(document)
+        elif not self.isVisible():
+            self.complete()
+
+    def _start_work(self, document: Document) -> None:
+        self.alignments.start()
         self._process(document)
 
     def show_error(self, message: str) -> None:
@@ -399,8 +421,6 @@ class MainWindow(QMainWindow):
     # Text processing and alignment in the background
 
     def _process(self, document: Document) -> None:
-        if self._task is not None:
-            self._task.cancelled.set()
         self._generation += 1
         self.text_is_ready = False
         task = self.pipeline.task(self._generation, document)
@@ -411,7 +431,7 @@ class MainWindow(QMainWindow):
         self._task = task
         if document.chinese:
             self.statusBar().showMessage("Loading the dictionaries…")
-        self.pipeline.start(task)  # after the first paint, which it must not delay
+        self.pipeline.start(task)
 
     def _on_tokens(self, generation: int, tokens: dict) -> None:
         if generation == self._generation:

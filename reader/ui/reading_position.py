@@ -59,6 +59,7 @@ class ReadingPositions(QObject):
         self._model.alignment_changed.connect(self._restore)
         text_ready.connect(self._on_text_ready)
         window.installEventFilter(self)
+        self._opened()  # the document shown already, if any
 
     def first_visible(self) -> ParagraphKey | None:
         """The paragraph at the top of the view: of those that reach below its top line, the

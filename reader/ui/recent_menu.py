@@ -48,6 +48,7 @@ class RecentDocuments(QObject):
         clear.triggered.connect(self.clear)
         model.modelReset.connect(self._shown)
         self._rebuild()
+        self._shown()  # the document shown already, if any
 
     def entries(self) -> list[Entry]:
         return from_json(self._settings.value(SETTING))

@@ -5,21 +5,22 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from reader.core.document import Language
-from reader.core.english_words import word_at
-from reader.core.text_service import Token, shared_service
-from reader.core.word_info import describe
 from reader.ui.fonts import ReaderFonts
 from reader.ui.paragraph_layout import ReadingAids
 from reader.ui.row_delegate import Mark, ParagraphKey, RowDelegate, Span
 from reader.ui.row_heights import HeightKeeper
 from reader.ui.row_model import RowModel
-from reader.ui.word_popup import WordPopup
+
+if TYPE_CHECKING:  # the hover's modules are imported on the first hover, not before the paint
+    from reader.core.text_service import Token
+    from reader.ui.word_popup import WordPopup
 
 STEP_KEYS = {Qt.Key.Key_Up: -1, Qt.Key.Key_K: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_J: 1}
 SIDE_KEYS = {Qt.Key.Key_Left: Language.ENGLISH, Qt.Key.Key_Right: Language.CHINESE}
@@ -65,7 +66,7 @@ class RowView(QTreeView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.popup = WordPopup(self)
+        self._popup: WordPopup | None = None
         self._hovered: tuple[int, Span] | None = None
         self._place: tuple[int, Language, int, int] | None = None  # row, side, paragraph, offset
         self.hover_english = True  # English words light up too (they have no pop-up)
@@ -77,13 +78,24 @@ class RowView(QTreeView):
         return self._delegate
 
     @property
+    def popup(self) -> WordPopup:
+        """The hovered word's pop-up, made when first wanted."""
+        if self._popup is None:
+            from reader.ui.word_popup import WordPopup
+
+            self._popup = WordPopup(self)
+            self._popup.colours = self._delegate.aids.colours
+        return self._popup
+
+    @property
     def hovered(self) -> tuple[int, Span] | None:
         """The row and place of the word under the mouse (a Chinese one has its pop-up open)."""
         return self._hovered
 
     def set_aids(self, aids: ReadingAids) -> None:
         self._delegate.set_aids(aids)
-        self.popup.colours = aids.colours
+        if self._popup is not None:
+            self._popup.colours = aids.colours
         self.clear_hover()
         self.scheduleDelayedItemsLayout()
 
@@ -197,8 +209,12 @@ class RowView(QTreeView):
             if hovered is not None and hovered[0] < self._model.rowCount():
                 self.update(self._model.index(hovered[0]))
         if word is None or word[1].language is Language.ENGLISH:
-            self.popup.hide()
+            if self._popup is not None:
+                self._popup.hide()
             return
+        from reader.core.text_service import shared_service
+        from reader.core.word_info import describe
+
         row, span = word
         text = self._model.document.chinese[span.paragraph].text[span.start : span.end]
         service = shared_service()
@@ -226,6 +242,8 @@ class RowView(QTreeView):
     ) -> tuple[int, Span] | None:
         """The word at a place: a Chinese word as segmented, or an English word or number."""
         if language is Language.ENGLISH:
+            from reader.core.english_words import word_at
+
             text = self._model.document.english[paragraph].text
             found = word_at(text, offset) if self.hover_english else None
             return None if found is None else (row, Span(language, paragraph, *found))

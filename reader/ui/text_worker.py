@@ -12,16 +12,14 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QEvent,
     QObject,
     QPoint,
     QRunnable,
     QStandardPaths,
     QThreadPool,
-    QTimer,
     Signal,
 )
-from PySide6.QtWidgets import QAbstractItemView, QWidget
+from PySide6.QtWidgets import QAbstractItemView
 
 from reader.core import token_cache
 from reader.core.document import Document, Language
@@ -136,25 +134,6 @@ class DocumentTask(QRunnable):
             self.signals.progress.emit(self._generation, len(self._words), total)
 
 
-class AfterFirstPaint(QObject):
-    """Calls `start` once `widget` has been painted for the first time (at once if it will not
-    be shown), so that loading the dictionaries never delays the window's first appearance."""
-
-    def __init__(self, widget: QWidget, start: object) -> None:
-        super().__init__(widget)
-        self._start = start
-        if widget.isVisible():
-            widget.installEventFilter(self)
-        else:
-            self._start()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._start)  # once this paint is done
-        return False
-
-
 class TextPipeline(QObject):
     """Starts a document's task and keeps it told which paragraphs the view shows."""
 
@@ -169,7 +148,7 @@ class TextPipeline(QObject):
 
     def task(self, generation: int, document: Document) -> DocumentTask:
         """The task for `document`. A cached document's first screen of words goes to the model
-        at once, so that the first paint already has them."""
+        at once, so that the window's next paint has them."""
         key = token_cache.cache_key(document, self._service.versions())
         path = token_cache.cache_path(cache_folder(), key)
         cache = TokenCache.open(path, key, len(document.chinese))
@@ -190,8 +169,7 @@ class TextPipeline(QObject):
         return task
 
     def start(self, task: DocumentTask) -> None:
-        """Run `task` once the view has been painted."""
-        AfterFirstPaint(self._view.viewport(), lambda: QThreadPool.globalInstance().start(task))
+        QThreadPool.globalInstance().start(task)
 
     def _view_moved(self) -> None:
         if self._task is not None:
