@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, QRect, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from windows import SEED, open_and_wait
@@ -130,3 +131,27 @@ def test_standard_shortcuts(window: MainWindow) -> None:
     assert "Ctrl+Q" in [s.toString() for s in window.actions.quit.shortcuts()]
     assert "Ctrl+=" in [s.toString() for s in window.actions.zoom_in.shortcuts()]
     assert "Ctrl+-" in [s.toString() for s in window.actions.zoom_out.shortcuts()]
+
+
+def test_without_a_chinese_font_the_window_says_how_to_install_one(qtbot, monkeypatch) -> None:
+    from reader.ui import fonts
+
+    monkeypatch.setattr(fonts, "chinese_families", lambda: ())
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert not window.font_warning.isHidden()
+    assert "fonts-noto-cjk" in window.font_warning.text()
+
+
+def test_with_a_chinese_font_there_is_no_warning(window: MainWindow) -> None:
+    from reader.ui import fonts
+
+    if not fonts.chinese_families():
+        pytest.skip("no font for Chinese is installed")
+    assert window.font_warning.isHidden()
+
+
+def test_the_rows_keep_one_vertical_scroll_bar_and_no_horizontal_one(window: MainWindow) -> None:
+    view = window.view
+    assert view.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOn
+    assert view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff

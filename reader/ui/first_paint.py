@@ -8,7 +8,7 @@ list, ...) is made right after it, or at once when something asks for it sooner.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
@@ -35,22 +35,21 @@ class AfterFirstPaint(QObject):
         return False
 
 
-class Completes(Protocol):
-    def complete(self) -> None: ...
-
-
 class MadeLater(Generic[T]):
-    """An attribute that `complete()` makes: reading it before then makes it (and whatever
-    `complete()` makes with it) at once. `complete()` sets it as `_<name>`."""
+    """An attribute that the owner's method `made_by` makes, as `_<name>`: reading it before
+    then makes it (and whatever that method makes with it) at once."""
+
+    def __init__(self, made_by: str = "complete") -> None:
+        self._made_by = made_by
 
     def __set_name__(self, owner: type, name: str) -> None:
         self._attribute = f"_{name}"
 
-    def __get__(self, window: Completes | None, owner: type | None = None) -> T:
+    def __get__(self, window: Any, owner: type | None = None) -> T:
         if window is None:
             return self  # type: ignore[return-value]  # the class's own attribute
-        window.complete()
+        getattr(window, self._made_by)()
         return getattr(window, self._attribute)
 
     def __set__(self, window: Any, value: T) -> None:
-        raise AttributeError(f"{self._attribute[1:]} is made by complete()")
+        raise AttributeError(f"{self._attribute[1:]} is made by {self._made_by}()")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
@@ -23,8 +24,11 @@ DEFAULT_POINT_SIZE = 13
 MIN_POINT_SIZE, MAX_POINT_SIZE = 7, 48
 
 
-def chinese_families() -> list[str]:
-    return QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+@cache
+def chinese_families() -> tuple[str, ...]:
+    """Asked once per run (a font installed meanwhile needs a restart, as the warning says):
+    Qt looks through every installed font to answer."""
+    return tuple(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
 
 
 def chinese_family() -> str | None:

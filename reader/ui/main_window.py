@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -77,20 +77,21 @@ class MainWindow(QMainWindow):
     """One document at a time; a file that cannot be opened leaves the current one in place.
 
     The first paint shows the text with the menus and the tool bar, and waits for nothing
-    else: the store, the text pipeline, the alignment and segmentation editors, the reading
-    positions, the recent files, the word list, the find bar and the hover's counterparts are
-    made by `complete()` right after it (or as soon as one of them is asked for), and the
-    shown document's words, corrections and alignment are worked out from then on."""
+    else. Right after it come the store, the segmentation fixes, the text pipeline and the
+    alignment editor, and the shown document's words and alignment are worked out from then
+    on; in the next pass of the event loop, the reading positions, the recent files, the word
+    list, the find bar and the hover's counterparts. Asking for any of them sooner makes it at
+    once (see `MadeLater`)."""
 
     text_ready = Signal()  # every Chinese paragraph of the current document is segmented
 
-    store: MadeLater[Store | None] = MadeLater()
+    store: MadeLater[Store | None] = MadeLater("_make_reading_parts")
     """The user's database; None when it cannot be used (the window says why)."""
-    alignments: MadeLater[AlignmentController] = MadeLater()
+    alignments: MadeLater[AlignmentController] = MadeLater("_make_reading_parts")
     positions: MadeLater[ReadingPositions] = MadeLater()
-    segmentation: MadeLater[SegmentationFixes] = MadeLater()
+    segmentation: MadeLater[SegmentationFixes] = MadeLater("_make_reading_parts")
     """The reader's segmentation fixes, for every document."""
-    pipeline: MadeLater[TextPipeline] = MadeLater()
+    pipeline: MadeLater[TextPipeline] = MadeLater("_make_reading_parts")
     recent: MadeLater[RecentDocuments] = MadeLater()
     words: MadeLater[WordListController] = MadeLater()
     """The word list: its dock, the pop-up's keys, the known words."""
@@ -109,7 +110,8 @@ class MainWindow(QMainWindow):
         self.error_box: QMessageBox | None = None
         self._generation = 0
         self._task: DocumentTask | None = None
-        self._completed = False
+        self._reading_parts_made = False  # see _make_reading_parts
+        self._completed = False  # see complete
         self.text_is_ready = False
         self.anchor: ParagraphKey | None = None
         self.undo_stack = QUndoStack(self)  # every edit of the reader's: alignment, words
@@ -221,24 +223,25 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._completed:
-            AfterFirstPaint(self.view.viewport(), self.complete)
+            AfterFirstPaint(self.view.viewport(), self._complete_in_two_passes)
 
-    def complete(self) -> None:
-        """Make the parts that the first paint does without, and start working on the shown
-        document; nothing if they are made."""
-        if self._completed:
+    def _complete_in_two_passes(self) -> None:
+        """What the document's words need first, so that a cached document's words reach the
+        screen with the next paint; the rest in the event loop's pass after that."""
+        self._make_reading_parts()
+        QTimer.singleShot(0, self.complete)
+
+    def _make_reading_parts(self) -> None:
+        """The store, the reader's segmentation fixes, the text pipeline and the alignment
+        editor; then the shown document's work starts."""
+        if self._reading_parts_made:
             return
-        self._completed = True
+        self._reading_parts_made = True
         from reader.core.errors import StoreError
         from reader.core.text_service import shared_service
         from reader.ui.alignment_controller import AlignmentController
-        from reader.ui.counterpart_highlighter import CounterpartHighlighter
-        from reader.ui.find_bar import FindBar
-        from reader.ui.reading_position import ReadingPositions
-        from reader.ui.recent_menu import RecentDocuments
         from reader.ui.segmentation_fixes import SegmentationFixes
         from reader.ui.text_worker import TextPipeline, cache_folder
-        from reader.ui.word_list_controller import WordListController
 
         try:
             self._store = open_store()
@@ -249,6 +252,21 @@ class MainWindow(QMainWindow):
         self._segmentation = SegmentationFixes(self)  # before any word is read
         self._alignments = AlignmentController(self.model, self._store, self.undo_stack, self)
         self._alignments.store_failed.connect(self._store_failed)
+        if self.model.document.english or self.model.document.chinese:
+            self._start_work(self.model.document)
+
+    def complete(self) -> None:
+        """Make every part that the first paint does without; nothing if they are made."""
+        self._make_reading_parts()
+        if self._completed:
+            return
+        self._completed = True
+        from reader.ui.counterpart_highlighter import CounterpartHighlighter
+        from reader.ui.find_bar import FindBar
+        from reader.ui.reading_position import ReadingPositions
+        from reader.ui.recent_menu import RecentDocuments
+        from reader.ui.word_list_controller import WordListController
+
         self._positions = ReadingPositions(self, self.view, self._store, self.text_ready)
         self._positions.store_failed.connect(self.statusBar().showMessage)
         self._recent = RecentDocuments(
@@ -266,8 +284,6 @@ class MainWindow(QMainWindow):
         self._counterparts = CounterpartHighlighter(
             self.view, self.model, hover_option, self.settings, self.text_ready
         )
-        if self.model.document.english or self.model.document.chinese:
-            self._start_work(self.model.document)
 
     # Documents
 
@@ -297,7 +313,7 @@ class MainWindow(QMainWindow):
         self.model.set_document(document)
         self.view.scrollToTop()
         self._update_title()
-        if self._completed:
+        if self._reading_parts_made:
             self._start_work(document)
         elif not self.isVisible():
             self.complete()

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
-from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Qt, Signal
+from PySide6 import QtCore  # QtCore.Qt when used: making Qt's enums is not the first paint's job
+from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -71,7 +72,7 @@ def mark_format(mark: Mark, palette: QPalette) -> QTextCharFormat:
         fmt.setBackground(QColor(255, 214, 0, 150))
     elif mark is Mark.CURRENT_FOUND:  # opaque, and dark text on it in any theme
         fmt.setBackground(QColor(255, 140, 0))
-        fmt.setForeground(QColor(Qt.GlobalColor.black))
+        fmt.setForeground(QColor(QtCore.Qt.GlobalColor.black))
     else:
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
         fmt.setUnderlineColor(highlight)
@@ -252,7 +253,7 @@ class RowDelegate(QStyledItemDelegate):
             fill.setAlpha(45)
             painter.fillRect(box, fill)
         if key == self.anchor:
-            pen = QPen(palette.color(QPalette.ColorRole.Highlight), 2, Qt.PenStyle.DashLine)
+            pen = QPen(palette.color(QPalette.ColorRole.Highlight), 2, QtCore.Qt.PenStyle.DashLine)
             painter.setPen(pen)
             painter.drawRect(box)
 

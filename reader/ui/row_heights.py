@@ -14,7 +14,8 @@ import math
 from collections.abc import Sequence
 from itertools import accumulate
 
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer
+from PySide6 import QtCore  # QtCore.Qt when used: making Qt's enums is not the first paint's job
+from PySide6.QtCore import QObject, QPoint, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QTreeView
 
@@ -106,7 +107,7 @@ class HeightKeeper(QObject):
         for row in rows:
             if row < model.rowCount():
                 index = model.index(row, 0)
-                view.dataChanged(index, index, [Qt.ItemDataRole.SizeHintRole])
+                view.dataChanged(index, index, [QtCore.Qt.ItemDataRole.SizeHintRole])
         if top.isValid():
             bar = view.verticalScrollBar()
             bar.setValue(bar.value() + view.visualRect(top).top() - offset)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Signal
 
 from reader.core.alignment import Alignment, Link, pair_in_order
 from reader.core.document import Document, Language, Paragraph
 from reader.core.text_service import Token
 
 EMPTY = Document(english=(), chinese=())
+DISPLAY_ROLE = 0  # Qt.ItemDataRole.DisplayRole, without making Qt's enums before the first paint
 
 
 def _run(link: Link, language: Language) -> range:
@@ -138,8 +139,8 @@ class RowModel(QAbstractListModel):
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+    def data(self, index: QModelIndex, role: int = DISPLAY_ROLE) -> object:
+        if not index.isValid() or role != DISPLAY_ROLE:
             return None
         return "\n\n".join(
             p.text for language in Language for _, p in self.paragraphs(index.row(), language)

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
+from functools import cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPointF, QRect, Qt, Signal
+from PySide6 import QtCore  # QtCore.Qt when used: making Qt's enums is not the first paint's job
+from PySide6.QtCore import QEvent, QPointF, QRect, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
@@ -22,8 +24,28 @@ if TYPE_CHECKING:  # the hover's modules are imported on the first hover, not be
     from reader.core.text_service import Token
     from reader.ui.word_popup import WordPopup
 
-STEP_KEYS = {Qt.Key.Key_Up: -1, Qt.Key.Key_K: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_J: 1}
-SIDE_KEYS = {Qt.Key.Key_Left: Language.ENGLISH, Qt.Key.Key_Right: Language.CHINESE}
+SCROLL_BAR_ALWAYS_OFF, SCROLL_BAR_ALWAYS_ON = 1, 2  # Qt.ScrollBarPolicy, by number
+
+
+@cache
+def step_keys() -> dict[int, int]:
+    """Up/Down and k/j: a paragraph back or forward."""
+    key = QtCore.Qt.Key
+    return {key.Key_Up: -1, key.Key_K: -1, key.Key_Down: 1, key.Key_J: 1}
+
+
+@cache
+def side_keys() -> dict[int, Language]:
+    """Left and Right: to the English side or the Chinese one."""
+    key = QtCore.Qt.Key
+    return {key.Key_Left: Language.ENGLISH, key.Key_Right: Language.CHINESE}
+
+
+@cache
+def activate_keys() -> frozenset[int]:
+    """Space and Enter: act on the current paragraph as a click would."""
+    key = QtCore.Qt.Key
+    return frozenset((key.Key_Space, key.Key_Return, key.Key_Enter))
 
 
 def token_at(tokens: list[Token], offset: int) -> Token | None:
@@ -61,9 +83,11 @@ class RowView(QTreeView):
         self.setItemsExpandable(False)
         self.setExpandsOnDoubleClick(False)
         self.setUniformRowHeights(False)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Set through the property system by number: naming Qt.ScrollBarPolicy would make all
+        # of Qt's namespace (90 enums, some 30 ms) before the first paint.
+        self.setProperty("horizontalScrollBarPolicy", SCROLL_BAR_ALWAYS_OFF)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.setProperty("verticalScrollBarPolicy", SCROLL_BAR_ALWAYS_ON)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._popup: WordPopup | None = None
@@ -123,7 +147,7 @@ class RowView(QTreeView):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         key = self.paragraph_at(event.position())
-        if event.button() == Qt.MouseButton.LeftButton and key is not None:
+        if event.button() == QtCore.Qt.MouseButton.LeftButton and key is not None:
             self.current = key
             self.paragraph_activated.emit(key)
         super().mousePressEvent(event)
@@ -143,7 +167,7 @@ class RowView(QTreeView):
         if target is not None:
             self.current = target
             self.paragraph_focused.emit(target)
-        elif key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current:
+        elif key in activate_keys() and self.current:
             self.paragraph_activated.emit(self.current)
         else:
             super().keyPressEvent(event)
@@ -151,16 +175,16 @@ class RowView(QTreeView):
     def _keyboard_target(self, key: int) -> ParagraphKey | None:
         document = self._model.document
         if self.current is None:
-            if key in STEP_KEYS or key in SIDE_KEYS:
+            if key in step_keys() or key in side_keys():
                 side = Language.ENGLISH if document.english else Language.CHINESE
                 return (side, 0) if document.side(side) else None
             return None
         language, index = self.current
-        if key in STEP_KEYS:
+        if key in step_keys():
             last = len(document.side(language)) - 1
-            return language, max(0, min(last, index + STEP_KEYS[key]))
-        if key in SIDE_KEYS:
-            other = SIDE_KEYS[key]
+            return language, max(0, min(last, index + step_keys()[key]))
+        if key in side_keys():
+            other = side_keys()[key]
             if other is language or not document.side(other):
                 return None
             run = self._model.paragraphs(self._model.row_of(language, index), other)

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from enum import Enum
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
+from PySide6 import QtCore  # QtCore.Qt when used: making Qt's enums is not the first paint's job
+from PySide6.QtCore import QEvent, QObject, QSettings, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -30,11 +31,11 @@ class Theme(str, Enum):
         return self.value.capitalize()
 
 
-SCHEMES = {
-    Theme.SYSTEM: Qt.ColorScheme.Unknown,
-    Theme.LIGHT: Qt.ColorScheme.Light,
-    Theme.DARK: Qt.ColorScheme.Dark,
-}
+def color_scheme(theme: Theme) -> QtCore.Qt.ColorScheme:
+    """The colour scheme to ask the platform for."""
+    scheme = QtCore.Qt.ColorScheme
+    return {Theme.SYSTEM: scheme.Unknown, Theme.LIGHT: scheme.Light, Theme.DARK: scheme.Dark}[theme]
+
 
 # Fusion's light colours (with a highlight dark enough for white text), and dark ones in the
 # same spirit; every text colour reaches 4.5:1 on its background.
@@ -110,8 +111,8 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
     if theme is Theme.SYSTEM:
         hints.unsetColorScheme()
     else:
-        hints.setColorScheme(SCHEMES[theme])
-    if theme is Theme.SYSTEM or hints.colorScheme() == SCHEMES[theme]:
+        hints.setColorScheme(color_scheme(theme))
+    if theme is Theme.SYSTEM or hints.colorScheme() == color_scheme(theme):
         app.setPalette(QPalette())  # nothing of our own: the platform's palette
     else:
         app.setStyle("Fusion")  # native styles may ignore an application's palette
