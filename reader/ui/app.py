@@ -7,7 +7,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from reader.core.bundled import bundled_dir, seed_paths
@@ -20,9 +19,9 @@ SCREENSHOT_SIZE = (1280, 820)
 SWITCH_SECONDS = 0.0002  # how long the window's thread may wait for the interpreter
 
 
-def configure_application(app: QApplication) -> None:
-    """Names (which QSettings and QStandardPaths use), icon, style sheet, and the
-    interpreter's switch interval.
+def configure_application(app: QApplication, *, dressed: bool = True) -> None:
+    """Names (which QSettings and QStandardPaths use), the interpreter's switch interval, and
+    unless `dressed` is False, the icon and style sheet (see `dress_application`).
 
     While a worker reads a document, every call between Qt and Python on the window's thread
     waits for the worker to hand over the interpreter, up to the switch interval each time
@@ -32,6 +31,16 @@ def configure_application(app: QApplication) -> None:
     app.setOrganizationName("Parallel Reader")
     app.setApplicationName("Parallel Reader")
     app.setDesktopFileName("parallel-reader")
+    if dressed:
+        dress_application(app)
+
+
+def dress_application(app: QApplication) -> None:
+    """The window icon and the style sheet of the pop-up and the warnings. The program sets
+    them right after the first paint, which shows neither (an application style sheet also
+    slows the polishing of every widget that first paint shows)."""
+    from PySide6.QtGui import QIcon
+
     resources = bundled_dir("resources")
     app.setWindowIcon(QIcon(str(resources / "icons" / "parallel-reader.svg")))
     app.setStyleSheet((resources / "style.qss").read_text(encoding="utf-8"))
@@ -43,14 +52,16 @@ def run(paths: Sequence[Path], screenshot: Path | None = None) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     document = load_document(*(paths or seed_paths()[:1]))
 
+    from reader.ui.first_paint import AfterFirstPaint
     from reader.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    configure_application(app)
+    configure_application(app, dressed=False)
     window = MainWindow()
     if screenshot is not None:
         window.resize(*SCREENSHOT_SIZE)
-    window.show()  # before the document, so that its processing waits for the first paint
+    window.show()  # before the document, whose processing then waits for the first paint
+    AfterFirstPaint(window.view.viewport(), lambda: dress_application(app))
     window.show_document(document)
     if screenshot is None:
         return app.exec()
