@@ -1,5 +1,5 @@
-"""Rows of a long document: estimated until shown, then their real height, and the view is told
-of those rows alone, so that scrolling never lays the whole document out again."""
+"""Rows of a long document: estimated until shown, then their real height; scrolling and
+editing lay out only the rows on screen, and what the reader sees stays in place meanwhile."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ from itertools import pairwise
 from pathlib import Path
 
 from long_documents import long_pair
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from windows import new_window
 
+from reader.core.document import Language
 from reader.ui.main_window import MainWindow
 
 ROWS = 2000
@@ -46,18 +47,67 @@ def test_rows_shown_take_their_real_height_and_nothing_overlaps(qtbot, tmp_path:
         assert all(a.bottom() + 1 == b.top() for a, b in pairwise(rects))
 
 
-def test_scrolling_asks_only_for_the_rows_it_shows(qtbot, tmp_path: Path, monkeypatch) -> None:
+def test_scrolling_lays_out_only_the_rows_it_shows(qtbot, tmp_path: Path, monkeypatch) -> None:
     window = new_window(qtbot, *long_pair(tmp_path, ROWS))
     settle(qtbot, window)
     delegate = window.view.delegate
-    asked: list[int] = []
-    estimated = delegate._estimated
-    monkeypatch.setattr(delegate, "_estimated", lambda row: asked.append(row) or estimated(row))
+    measured: list[int] = []
+    laid_out: set[int] = set()
+    heights, row_layout = delegate.heights, delegate.row_layout
+    monkeypatch.setattr(delegate, "heights", lambda: measured.append(1) or heights())
+    monkeypatch.setattr(delegate, "row_layout", lambda row: laid_out.add(row) or row_layout(row))
     bar = window.view.verticalScrollBar()
+    shown: set[int] = set()
     for step in range(1, 30):
         bar.setValue(bar.maximum() * step // 60)
         settle(qtbot, window)
-    assert len(asked) < ROWS // 10  # a list view asked for all 2,000 rows at every step
+        shown.update(visible_rows(window))
+    assert not measured  # every row's height was asked for once, when the rows came
+    assert laid_out and laid_out <= shown and len(shown) < ROWS // 4
+
+
+def test_a_new_alignment_measures_the_rows_once_and_lays_out_only_those_shown(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    window = new_window(qtbot, *long_pair(tmp_path, ROWS))
+    settle(qtbot, window)
+    delegate = window.view.delegate
+    measured: list[int] = []
+    laid_out: set[int] = set()
+    heights, row_layout = delegate.heights, delegate.row_layout
+    monkeypatch.setattr(delegate, "heights", lambda: measured.append(1) or heights())
+    monkeypatch.setattr(delegate, "row_layout", lambda row: laid_out.add(row) or row_layout(row))
+    window.actions.align_mode.setChecked(True)
+    window.view.current = (Language.ENGLISH, 0)
+    window.actions.merge.trigger()
+    settle(qtbot, window)
+    assert len(measured) == 1 and len(laid_out) < 40
+
+
+def test_scrolling_up_keeps_what_was_on_screen_in_place(qtbot, tmp_path: Path) -> None:
+    window = new_window(qtbot, *long_pair(tmp_path, ROWS))
+    view, bar = window.view, window.view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)  # rows never shown: estimated heights above and below
+    settle(qtbot, window)
+    middle = view.indexAt(QPoint(1, view.viewport().height() // 2))
+    before = view.visualRect(middle).top()
+    for _ in range(3):  # rows above come on screen and take their real heights
+        bar.setValue(bar.value() - view.viewport().height() // 3)
+    settle(qtbot, window)
+    step = view.viewport().height() // 3
+    assert view.visualRect(middle).top() == before + 3 * step
+
+
+def test_page_down_and_end_scroll_the_rows(qtbot, tmp_path: Path) -> None:
+    window = new_window(qtbot, *long_pair(tmp_path, ROWS))
+    view, bar = window.view, window.view.verticalScrollBar()
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert bar.value() == bar.pageStep()
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    assert bar.value() == bar.maximum()
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert bar.value() == 0
 
 
 def test_the_row_at_the_top_stays_put_as_real_heights_arrive(qtbot, tmp_path: Path) -> None:

@@ -53,13 +53,18 @@ class Document:
         if self._content_key is None:
             import hashlib  # here: OpenSSL's start-up is not the first paint's to wait for
 
-            digest = hashlib.sha256()
-            for language in Language:
-                code = language.value.encode()
-                for paragraph in self.side(language):
-                    digest.update(code)
-                    digest.update(b"\x01" if paragraph.heading else b"\x00")
-                    digest.update(paragraph.text.encode("utf-8"))
-                    digest.update(b"\x1e")
+            pieces = (
+                piece
+                for language in Language
+                for code in (language.value.encode(),)
+                for paragraph in self.side(language)
+                for piece in (
+                    code,
+                    b"\x01" if paragraph.heading else b"\x00",
+                    paragraph.text.encode("utf-8"),
+                    b"\x1e",
+                )
+            )
+            digest = hashlib.sha256(b"".join(pieces))  # one call, which lets go of the GIL
             object.__setattr__(self, "_content_key", digest.hexdigest())
         return self._content_key

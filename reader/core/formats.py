@@ -26,6 +26,7 @@ FRONT_MATTER = re.compile(
     r"|第\s*[0-9０-９一二三四五六七八九十百]+\s*版\s*([(（].*[)）])?"  # the page: 第2版(要闻)
     r"|专栏\s*[:：].*"  # the column
 )
+LONG_TEXT = 100_000  # characters: a longer document's content key is worked out as it is read
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 
@@ -39,10 +40,13 @@ def load_document(*paths: Path) -> Document:
         raise DocumentError(paths[2], "only two files open together: one English, one Chinese")
     texts = [read_text(path) for path in paths]
     if len(paths) == 1:
-        if is_article(texts[0]):
-            return _parse_article(paths[0], texts[0])
-        return _single(paths[0], texts[0])
-    return _pair(paths, texts)
+        read = _parse_article if is_article(texts[0]) else _single
+        document = read(paths[0], texts[0])
+    else:
+        document = _pair(paths, texts)
+    if sum(map(len, texts)) > LONG_TEXT:
+        document.content_key  # noqa: B018  # a tenth of a second: part of reading, not of showing
+    return document
 
 
 def split_segments(path: Path) -> list[str]:

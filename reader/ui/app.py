@@ -52,7 +52,7 @@ def run(paths: Sequence[Path], screenshot: Path | None = None) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     document = load_document(*(paths or seed_paths()[:1]))
 
-    from reader.ui.first_paint import AfterFirstPaint
+    from reader.ui.first_paint import AfterNextPaint
     from reader.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -61,7 +61,7 @@ def run(paths: Sequence[Path], screenshot: Path | None = None) -> int:
     if screenshot is not None:
         window.resize(*SCREENSHOT_SIZE)
     window.show()  # before the document, whose processing then waits for the first paint
-    AfterFirstPaint(window.view.viewport(), lambda: dress_application(app))
+    AfterNextPaint(window.view.viewport(), lambda: dress_application(app))
     window.show_document(document)
     if screenshot is None:
         return app.exec()

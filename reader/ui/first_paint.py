@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QWidget
 T = TypeVar("T")
 
 
-class AfterFirstPaint(QObject):
-    """Calls `start` once `widget` has been painted for the first time (at once if it is not
-    shown), from the event loop's next pass, so that the paint itself is not held up."""
+class AfterNextPaint(QObject):
+    """Calls `start` once `widget` has been painted next (at once if it is not shown), from
+    the event loop's next pass, so that the paint itself is not held up."""
 
     def __init__(self, widget: QWidget, start: Callable[[], object]) -> None:
         super().__init__(widget)

@@ -24,7 +24,7 @@ from reader.core.document import Document, Language
 from reader.core.errors import ReaderError
 from reader.core.formats import load_document
 from reader.ui.actions import Actions, make_actions
-from reader.ui.first_paint import AfterFirstPaint, MadeLater
+from reader.ui.first_paint import AfterNextPaint, MadeLater
 from reader.ui.font_settings import FontSettings
 from reader.ui.fonts import INSTALL_HINT, chinese_family
 from reader.ui.paragraph_layout import ReadingAids
@@ -56,6 +56,12 @@ Word segmentation: jieba (MIT). Pinyin: pypinyin (MIT). Toolkit: Qt for Python (
 
 STORE_NAME = "parallel-reader.sqlite3"
 WORD_LIST_SHOWN = "word_list/visible"  # the word list dock was open when the window closed
+LATER_PARTS = (  # made after the reading parts, one per pass of the event loop
+    "_make_positions_and_recent",
+    "_make_word_list",
+    "_make_find_bar",
+    "_make_counterparts",
+)
 
 
 def open_store() -> Store:
@@ -88,16 +94,16 @@ class MainWindow(QMainWindow):
     store: MadeLater[Store | None] = MadeLater("_make_reading_parts")
     """The user's database; None when it cannot be used (the window says why)."""
     alignments: MadeLater[AlignmentController] = MadeLater("_make_reading_parts")
-    positions: MadeLater[ReadingPositions] = MadeLater()
+    positions: MadeLater[ReadingPositions] = MadeLater("_make_positions_and_recent")
     segmentation: MadeLater[SegmentationFixes] = MadeLater("_make_reading_parts")
     """The reader's segmentation fixes, for every document."""
     pipeline: MadeLater[TextPipeline] = MadeLater("_make_reading_parts")
-    recent: MadeLater[RecentDocuments] = MadeLater()
-    words: MadeLater[WordListController] = MadeLater()
+    recent: MadeLater[RecentDocuments] = MadeLater("_make_positions_and_recent")
+    words: MadeLater[WordListController] = MadeLater("_make_word_list")
     """The word list: its dock, the pop-up's keys, the known words."""
-    find_bar: MadeLater[FindBar] = MadeLater()
+    find_bar: MadeLater[FindBar] = MadeLater("_make_find_bar")
     """Edit › Find: both languages, pinyin too."""
-    counterparts: MadeLater[CounterpartHighlighter] = MadeLater()
+    counterparts: MadeLater[CounterpartHighlighter] = MadeLater("_make_counterparts")
     """Across the languages, on hover: the words and the sentence facing the mouse's."""
 
     def __init__(self) -> None:
@@ -223,13 +229,26 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._completed:
-            AfterFirstPaint(self.view.viewport(), self._complete_in_two_passes)
+            AfterNextPaint(self.view.viewport(), self._complete_in_passes)
 
-    def _complete_in_two_passes(self) -> None:
-        """What the document's words need first, so that a cached document's words reach the
-        screen with the next paint; the rest in the event loop's pass after that."""
+    def _complete_in_passes(self, step: int = -1) -> None:
+        """First what the document's words need, so that a cached document's words reach the
+        screen with the next paint; then the other parts, one per pass of the event loop."""
+        if step < 0:
+            self._make_reading_parts()
+        elif step < len(LATER_PARTS):
+            getattr(self, LATER_PARTS[step])()
+        else:
+            self._completed = True
+            return
+        QTimer.singleShot(0, lambda: self._complete_in_passes(step + 1))
+
+    def complete(self) -> None:
+        """Make every part that the first paint does without, now; nothing if they are made."""
         self._make_reading_parts()
-        QTimer.singleShot(0, self.complete)
+        for make in LATER_PARTS:
+            getattr(self, make)()
+        self._completed = True
 
     def _make_reading_parts(self) -> None:
         """The store, the reader's segmentation fixes, the text pipeline and the alignment
@@ -255,31 +274,43 @@ class MainWindow(QMainWindow):
         if self.model.document.english or self.model.document.chinese:
             self._start_work(self.model.document)
 
-    def complete(self) -> None:
-        """Make every part that the first paint does without; nothing if they are made."""
-        self._make_reading_parts()
-        if self._completed:
+    def _make_positions_and_recent(self) -> None:
+        if hasattr(self, "_positions"):
             return
-        self._completed = True
-        from reader.ui.counterpart_highlighter import CounterpartHighlighter
-        from reader.ui.find_bar import FindBar
         from reader.ui.reading_position import ReadingPositions
         from reader.ui.recent_menu import RecentDocuments
-        from reader.ui.word_list_controller import WordListController
 
-        self._positions = ReadingPositions(self, self.view, self._store, self.text_ready)
+        self._positions = ReadingPositions(self, self.view, self.store, self.text_ready)
         self._positions.store_failed.connect(self.statusBar().showMessage)
         self._recent = RecentDocuments(
             self.settings, self._recent_menu, self.actions.clear_recent, self.model, self.open_paths
         )
+
+    def _make_word_list(self) -> None:
+        if hasattr(self, "_words"):
+            return
+        from reader.ui.word_list_controller import WordListController
+
         self._words = words = WordListController(self)
         shown = words.dock.toggleViewAction()
         self._view_menu.insertAction(self._word_list_place, shown)
         words.dock.setVisible(self.settings.value(WORD_LIST_SHOWN, False, bool))
         shown.toggled.connect(lambda on: self.settings.setValue(WORD_LIST_SHOWN, on))
         words.hidden_words_changed.connect(self._aids_changed)
+
+    def _make_find_bar(self) -> None:
+        if hasattr(self, "_find_bar"):
+            return
+        from reader.ui.find_bar import FindBar
+
         self._find_bar = FindBar(self)
         self._layout.addWidget(self._find_bar)
+
+    def _make_counterparts(self) -> None:
+        if hasattr(self, "_counterparts"):
+            return
+        from reader.ui.counterpart_highlighter import CounterpartHighlighter
+
         hover_option = self.actions.translations_on_hover
         self._counterparts = CounterpartHighlighter(
             self.view, self.model, hover_option, self.settings, self.text_ready

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from PySide6 import QtCore  # QtCore.Qt when used: making Qt's enums is not the first paint's job
-from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Signal
+from PySide6.QtCore import QModelIndex, QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -24,7 +24,6 @@ from reader.ui.row_model import RowModel
 
 MARGIN = 14  # around and between the columns, in pixels
 CACHE_ROWS = 400
-FIRST_SCREEN_PIXELS = 2000  # rows from the top laid out for real before the first paint
 DOUBTFUL_BELOW = 0.5  # links the aligner is less sure of than this are marked
 DOUBT_COLOUR = QColor("#e8a33d")
 
@@ -98,9 +97,7 @@ class RowLayout:
 
 
 class RowDelegate(QStyledItemDelegate):
-    """Lays out, paints and hit-tests rows of a RowModel."""
-
-    height_changed = Signal(int)  # this row, painted, is not as tall as the view thought
+    """Lays out, paints and hit-tests rows of a RowModel; the view asks it how tall rows are."""
 
     def __init__(self, model: RowModel, fonts: ReaderFonts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,16 +110,18 @@ class RowDelegate(QStyledItemDelegate):
         self.anchor: ParagraphKey | None = None  # align mode: the first end of a new link
         self._aids = ReadingAids()
         self._heights: dict[int, int] = {}  # rows laid out since the last change of fonts etc.
-        self._first_screen = (0, 0.0)  # rows from the top laid out for real, and their height
-        self._estimates: list[int] | None = None  # every row's, until it is laid out
+        self._estimate: HeightEstimate | None = None  # for rows not laid out
         for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
             signal.connect(self._forget_all)
 
     def _forget_all(self) -> None:
         self._cache.clear()
         self._heights.clear()
-        self._first_screen = (0, 0.0)
-        self._estimates = None
+
+    def _forget_sizes(self) -> None:
+        """Fonts, aids or width changed: every row is measured again."""
+        self._forget_all()
+        self._estimate = None
 
     @property
     def fonts(self) -> ReaderFonts:
@@ -134,7 +133,7 @@ class RowDelegate(QStyledItemDelegate):
 
     def set_aids(self, aids: ReadingAids) -> None:
         self._aids = aids
-        self._forget_all()
+        self._forget_sizes()
 
     def forget_rows(self, chinese: Iterable[int] | None = None) -> None:
         """Lay rows out again (new words arrived, say): every row, or those that hold these
@@ -149,14 +148,14 @@ class RowDelegate(QStyledItemDelegate):
 
     def set_fonts(self, fonts: ReaderFonts) -> None:
         self._fonts = fonts
-        self._forget_all()
+        self._forget_sizes()
 
     def set_width(self, width: int) -> bool:
         """Set the width rows are laid out in; True if that changed anything."""
         if width == self._width:
             return False
         self._width = width
-        self._forget_all()
+        self._forget_sizes()
         return True
 
     def column_width(self) -> float:
@@ -188,29 +187,15 @@ class RowDelegate(QStyledItemDelegate):
             self._cache.popitem(last=False)
         return result
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        """The row's height if it has been laid out, else an estimate (see row_heights); the
-        rows of the first screen are laid out at once, so that opening shows them right."""
-        row = index.row()
-        height = self._heights.get(row)
-        if height is None:
-            done, bottom = self._first_screen
-            if row == done and bottom < FIRST_SCREEN_PIXELS:
-                height = self.row_layout(row).height
-                self._first_screen = (done + 1, bottom + height)
-            else:
-                height = self._estimated(row)
-        return QSize(self._width, height)
-
-    def _estimated(self, row: int) -> int:
-        """The row's estimated height; all rows' are estimated at once, the view asking for
-        every one of them in turn."""
-        if self._estimates is None:
-            model = self._model
-            links = [model.link(r) for r in range(model.rowCount())]
-            estimate = HeightEstimate(self._fonts, self._aids, self.column_width())
-            self._estimates = estimate.rows(model.document, links, MARGIN * 0.6, MARGIN * 0.4)
-        return self._estimates[row]
+    def heights(self) -> list[int]:
+        """Every row's height: real for the rows laid out, estimated for the others."""
+        model = self._model
+        if self._estimate is None:
+            self._estimate = HeightEstimate(self._fonts, self._aids, self.column_width())
+        heights = self._estimate.rows(model.document, model.links(), MARGIN * 0.6, MARGIN * 0.4)
+        for row, height in self._heights.items():
+            heights[row] = height
+        return heights
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         painter.save()
@@ -221,8 +206,6 @@ class RowDelegate(QStyledItemDelegate):
         painter.drawLine(option.rect.bottomLeft(), option.rect.bottomRight())
         top_left = QPointF(option.rect.topLeft())
         row_layout = self.row_layout(index.row())
-        if row_layout.height != option.rect.height():
-            self.height_changed.emit(index.row())  # it was shown at its estimated height
         for placed in row_layout.paragraphs:
             self._paint_paragraph_marks(painter, placed, top_left, palette)
         if self._model.link(index.row()).confidence < DOUBTFUL_BELOW:

@@ -124,6 +124,10 @@ class RowModel(QAbstractListModel):
     def link(self, row: int) -> Link:
         return self._rows[row]
 
+    def links(self) -> tuple[Link, ...]:
+        """Every row's link, in order."""
+        return self._rows
+
     def row_of(self, language: Language, index: int) -> int:
         """The row that holds paragraph `index` of one side."""
         row = bisect_right(self._rows, index, key=lambda link: _run(link, language).stop)

@@ -10,21 +10,19 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore  # QtCore.Qt when used: making Qt's enums is not the first paint's job
 from PySide6.QtCore import QEvent, QPointF, QRect, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QWidget
 
 from reader.core.document import Language
 from reader.ui.fonts import ReaderFonts
+from reader.ui.lazy_rows_view import LazyRowsView
 from reader.ui.paragraph_layout import ReadingAids
 from reader.ui.row_delegate import Mark, ParagraphKey, RowDelegate, Span
-from reader.ui.row_heights import HeightKeeper
 from reader.ui.row_model import RowModel
 
 if TYPE_CHECKING:  # the hover's modules are imported on the first hover, not before the paint
     from reader.core.text_service import Token
     from reader.ui.word_popup import WordPopup
-
-SCROLL_BAR_ALWAYS_OFF, SCROLL_BAR_ALWAYS_ON = 1, 2  # Qt.ScrollBarPolicy, by number
 
 
 @cache
@@ -56,12 +54,8 @@ def token_at(tokens: list[Token], offset: int) -> Token | None:
     return None
 
 
-class RowView(QTreeView):
-    """Rows laid out by a RowDelegate; only the rows on screen are painted.
-
-    A tree view of one column without a header, rather than a list view: it keeps each row's
-    height and measures again only the rows it is told of, where a list view lays every row
-    out again, 20,000 calls of the delegate, whenever one row's height changes."""
+class RowView(LazyRowsView):
+    """Rows laid out by a RowDelegate; only the rows on screen are laid out and painted."""
 
     word_hovered = Signal(str)
     place_hovered = Signal(int, object, int)  # row, (Language, index), offset: where it rests
@@ -72,24 +66,10 @@ class RowView(QTreeView):
     def __init__(self, model: RowModel, fonts: ReaderFonts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model = model
-        self.setModel(model)
         self._delegate = RowDelegate(model, fonts, self)
         self.setItemDelegate(self._delegate)
-        self._heights = HeightKeeper(self)  # estimated heights become real ones as rows show
+        self.setModel(model)
         self.setMouseTracking(True)
-        self.setHeaderHidden(True)
-        self.setRootIsDecorated(False)
-        self.setIndentation(0)
-        self.setItemsExpandable(False)
-        self.setExpandsOnDoubleClick(False)
-        self.setUniformRowHeights(False)
-        # Set through the property system by number: naming Qt.ScrollBarPolicy would make all
-        # of Qt's namespace (90 enums, some 30 ms) before the first paint.
-        self.setProperty("horizontalScrollBarPolicy", SCROLL_BAR_ALWAYS_OFF)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setProperty("verticalScrollBarPolicy", SCROLL_BAR_ALWAYS_ON)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._popup: WordPopup | None = None
         self._hovered: tuple[int, Span] | None = None
         self._place: tuple[int, Language, int, int] | None = None  # row, side, paragraph, offset
@@ -121,11 +101,11 @@ class RowView(QTreeView):
         if self._popup is not None:
             self._popup.colours = aids.colours
         self.clear_hover()
-        self.scheduleDelayedItemsLayout()
+        self.relayout()
 
     def words_arrived(self, chinese: Iterable[int] | None = None) -> None:
         """Segmentation delivered words (of these Chinese paragraphs, or of any): rows that show
-        ruby or colours need laying out again; the delegate reports heights that change."""
+        ruby or colours need laying out again, and take their new heights when painted."""
         aids = self._delegate.aids
         if aids.ruby or aids.colour_text:
             self._delegate.forget_rows(chinese)
@@ -134,12 +114,7 @@ class RowView(QTreeView):
     def set_fonts(self, fonts: ReaderFonts) -> None:
         self._delegate.set_fonts(fonts)
         self.clear_hover()
-        self.scheduleDelayedItemsLayout()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        if self._delegate.set_width(self.viewport().width()):
-            self.scheduleDelayedItemsLayout()
-        super().resizeEvent(event)
+        self.relayout()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)

@@ -26,6 +26,7 @@ from reader.core.document import Document, Language
 from reader.core.text_service import TextService, Token
 from reader.core.token_cache import TokenCache
 from reader.core.work_order import WorkOrder
+from reader.ui.first_paint import AfterNextPaint
 
 DELIVERY_SECONDS = 0.1  # work gathered into one delivery, unless it finishes the screen
 PROGRESS_SECONDS = 0.25  # a progress bar repaints the window each time it moves
@@ -169,7 +170,11 @@ class TextPipeline(QObject):
         return task
 
     def start(self, task: DocumentTask) -> None:
-        QThreadPool.globalInstance().start(task)
+        """Run `task` once the view has shown the document's first rows: painted while the
+        worker runs, they would wait for it at every call between Qt and Python."""
+        viewport = self._view.viewport()
+        AfterNextPaint(viewport, lambda: QThreadPool.globalInstance().start(task))
+        viewport.update()  # a paint to wait for, whatever else is pending
 
     def _view_moved(self) -> None:
         if self._task is not None:
