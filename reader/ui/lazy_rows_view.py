@@ -120,7 +120,7 @@ class LazyRowsView(QAbstractItemView):
             row += 1
         if changed and not self._range_due:  # not now: this may be a paint event
             self._range_due = True
-            QTimer.singleShot(0, self._update_range)
+            QTimer.singleShot(0, self, self._update_range)
         return changed
 
     def _update_range(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -239,16 +240,25 @@ class MainWindow(QMainWindow):
         elif step < len(LATER_PARTS):
             getattr(self, LATER_PARTS[step])()
         else:
-            self._completed = True
+            self._finish_completion()
             return
-        QTimer.singleShot(0, lambda: self._complete_in_passes(step + 1))
+        QTimer.singleShot(0, self, partial(self._complete_in_passes, step + 1))
 
     def complete(self) -> None:
         """Make every part that the first paint does without, now; nothing if they are made."""
         self._make_reading_parts()
         for make in LATER_PARTS:
             getattr(self, make)()
+        self._finish_completion()
+
+    def _finish_completion(self) -> None:
+        """Every part is made: the shown document's words may be read now. Not sooner: the
+        parts' modules import and build in half the time without a worker reading meanwhile."""
+        if self._completed:
+            return
         self._completed = True
+        if self._task is not None:
+            self.pipeline.start(self._task)
 
     def _make_reading_parts(self) -> None:
         """The store, the reader's segmentation fixes, the text pipeline and the alignment
@@ -478,7 +488,8 @@ class MainWindow(QMainWindow):
         self._task = task
         if document.chinese:
             self.statusBar().showMessage("Loading the dictionaries…")
-        self.pipeline.start(task)
+        if self._completed:  # else _finish_completion starts it
+            self.pipeline.start(task)
 
     def _on_tokens(self, generation: int, tokens: dict) -> None:
         if generation == self._generation:
