@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import islice
 
 from reader.core.align_evidence import CHINESE_STOPWORDS, Lexicon, gloss_text
 from reader.core.alignment import Alignment, Link
@@ -155,16 +156,17 @@ class _Glossary:
         many entries use ("person", "good") is weak evidence, a rare one ("Urumqi") strong."""
         with self._lock:
             if self._rarities is None:
-                entries = list(self._service.cedict_entries())
-                words: Counter[str] = Counter()
-                for first in range(0, len(entries), RARITY_BATCH):  # see RARITY_BATCH
-                    batch = entries[first : first + RARITY_BATCH]
+                entries = self._service.cedict_entries()  # a batch at a time, never all at once:
+                words: Counter[str] = Counter()  # 120,000 entries would take 60 MB
+                counted = 0
+                while batch := list(islice(entries, RARITY_BATCH)):  # see RARITY_BATCH
+                    counted += len(batch)
                     glosses = "\n".join("/".join(e.glosses) for e in batch).lower()
                     words.update(WORD.findall(glosses))
                 by_stem: Counter[str] = Counter()
                 for word, count in words.items():
                     by_stem[stem(word)] += count
-                scale = math.log(1 + len(entries))
+                scale = math.log(1 + counted)
                 self._rarities = {
                     key: 1 - math.log(1 + count) / scale for key, count in by_stem.items()
                 }
