@@ -57,6 +57,7 @@ Word segmentation: jieba (MIT). Pinyin: pypinyin (MIT). Toolkit: Qt for Python (
 
 STORE_NAME = "parallel-reader.sqlite3"
 WORD_LIST_SHOWN = "word_list/visible"  # the word list dock was open when the window closed
+PASS_GAP_MS = 15  # between those passes: time for the event loop's other work, a paint say
 LATER_PARTS = (  # made after the reading parts, one per pass of the event loop
     "_make_positions_and_recent",
     "_make_word_list",
@@ -242,7 +243,7 @@ class MainWindow(QMainWindow):
         else:
             self._finish_completion()
             return
-        QTimer.singleShot(0, self, partial(self._complete_in_passes, step + 1))
+        QTimer.singleShot(PASS_GAP_MS, self, partial(self._complete_in_passes, step + 1))
 
     def complete(self) -> None:
         """Make every part that the first paint does without, now; nothing if they are made."""
