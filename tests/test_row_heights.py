@@ -47,7 +47,9 @@ def test_rows_shown_take_their_real_height_and_nothing_overlaps(qtbot, tmp_path:
         assert all(a.bottom() + 1 == b.top() for a, b in pairwise(rects))
 
 
-def test_scrolling_lays_out_only_the_rows_it_shows(qtbot, tmp_path: Path, monkeypatch) -> None:
+def watched_window(qtbot, tmp_path: Path, monkeypatch) -> tuple[MainWindow, list, set]:
+    """A long document's window, settled; then each measuring of every row's height (into the
+    list) and each row laid out (into the set) is noted."""
     window = new_window(qtbot, *long_pair(tmp_path, ROWS))
     settle(qtbot, window)
     delegate = window.view.delegate
@@ -56,6 +58,11 @@ def test_scrolling_lays_out_only_the_rows_it_shows(qtbot, tmp_path: Path, monkey
     heights, row_layout = delegate.heights, delegate.row_layout
     monkeypatch.setattr(delegate, "heights", lambda: measured.append(1) or heights())
     monkeypatch.setattr(delegate, "row_layout", lambda row: laid_out.add(row) or row_layout(row))
+    return window, measured, laid_out
+
+
+def test_scrolling_lays_out_only_the_rows_it_shows(qtbot, tmp_path: Path, monkeypatch) -> None:
+    window, measured, laid_out = watched_window(qtbot, tmp_path, monkeypatch)
     bar = window.view.verticalScrollBar()
     shown: set[int] = set()
     for step in range(1, 30):
@@ -69,14 +76,7 @@ def test_scrolling_lays_out_only_the_rows_it_shows(qtbot, tmp_path: Path, monkey
 def test_a_new_alignment_measures_the_rows_once_and_lays_out_only_those_shown(
     qtbot, tmp_path: Path, monkeypatch
 ) -> None:
-    window = new_window(qtbot, *long_pair(tmp_path, ROWS))
-    settle(qtbot, window)
-    delegate = window.view.delegate
-    measured: list[int] = []
-    laid_out: set[int] = set()
-    heights, row_layout = delegate.heights, delegate.row_layout
-    monkeypatch.setattr(delegate, "heights", lambda: measured.append(1) or heights())
-    monkeypatch.setattr(delegate, "row_layout", lambda row: laid_out.add(row) or row_layout(row))
+    window, measured, laid_out = watched_window(qtbot, tmp_path, monkeypatch)
     window.actions.align_mode.setChecked(True)
     window.view.current = (Language.ENGLISH, 0)
     window.actions.merge.trigger()
