@@ -39,7 +39,7 @@ class MadeLater(Generic[T]):
     """An attribute that the owner's method `made_by` makes, as `_<name>`: reading it before
     then makes it (and whatever that method makes with it) at once."""
 
-    def __init__(self, made_by: str = "complete") -> None:
+    def __init__(self, made_by: str) -> None:
         self._made_by = made_by
 
     def __set_name__(self, owner: type, name: str) -> None:

@@ -91,6 +91,7 @@ class LazyRowsView(QAbstractItemView):
         rows = self.rows()
         if top is not None and top[0] < len(rows):
             self._realise(top[0])
+            self._update_range()  # now, so that the value is not cut short by the old range
             self.verticalScrollBar().setValue(rows.top(top[0]) + top[1])
         self.viewport().update()
 

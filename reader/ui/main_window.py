@@ -57,13 +57,13 @@ Word segmentation: jieba (MIT). Pinyin: pypinyin (MIT). Toolkit: Qt for Python (
 
 STORE_NAME = "parallel-reader.sqlite3"
 WORD_LIST_SHOWN = "word_list/visible"  # the word list dock was open when the window closed
-PASS_GAP_MS = 15  # between those passes: time for the event loop's other work, a paint say
 LATER_PARTS = (  # made after the reading parts, one per pass of the event loop
     "_make_positions_and_recent",
     "_make_word_list",
     "_make_find_bar",
     "_make_counterparts",
 )
+PASS_GAP_MS = 15  # between those passes: time for the event loop's other work, a paint say
 
 
 def open_store() -> Store:
@@ -86,10 +86,10 @@ class MainWindow(QMainWindow):
 
     The first paint shows the text with the menus and the tool bar, and waits for nothing
     else. Right after it come the store, the segmentation fixes, the text pipeline and the
-    alignment editor, and the shown document's words and alignment are worked out from then
-    on; in the next pass of the event loop, the reading positions, the recent files, the word
-    list, the find bar and the hover's counterparts. Asking for any of them sooner makes it at
-    once (see `MadeLater`)."""
+    alignment editor (a cached document's words on screen with them); then, one per pass of
+    the event loop, the reading positions and recent files, the word list, the find bar and
+    the hover's counterparts; then the worker starts reading the document. Asking for any part
+    sooner makes it at once (see `MadeLater`)."""
 
     text_ready = Signal()  # every Chinese paragraph of the current document is segmented
 
@@ -263,7 +263,8 @@ class MainWindow(QMainWindow):
 
     def _make_reading_parts(self) -> None:
         """The store, the reader's segmentation fixes, the text pipeline and the alignment
-        editor; then the shown document's work starts."""
+        editor; then the shown document's task is made (its cached words shown), to be run
+        when the window is complete."""
         if self._reading_parts_made:
             return
         self._reading_parts_made = True
@@ -480,7 +481,6 @@ class MainWindow(QMainWindow):
 
     def _process(self, document: Document) -> None:
         self._generation += 1
-        self.text_is_ready = False
         task = self.pipeline.task(self._generation, document)
         task.signals.tokens.connect(self._on_tokens)
         task.signals.aligned.connect(self._on_aligned)

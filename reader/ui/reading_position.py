@@ -54,7 +54,7 @@ class ReadingPositions(QObject):
         scroll_bar.actionTriggered.connect(self._reader_moved)
         view.paragraph_focused.connect(self._reader_moved)
         view.paragraph_activated.connect(self._reader_moved)
-        self._model.document_closing.connect(self.save)
+        self._model.modelAboutToBeReset.connect(self.save)
         self._model.modelReset.connect(self._opened)
         self._model.alignment_changed.connect(self._restore)
         text_ready.connect(self._on_text_ready)

@@ -45,9 +45,6 @@ class RowModel(QAbstractListModel):
     """Emitted once an alignment or document change is complete and rows are consistent again."""
     tokens_added = Signal(object)
     """{Chinese paragraph index: [Token]}: words just delivered, new or replacing earlier ones."""
-    document_closing = Signal()
-    """Another document is about to replace this one, whose rows views still show (a tree
-    view forgets them on modelAboutToBeReset, before other receivers hear of it)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -65,7 +62,6 @@ class RowModel(QAbstractListModel):
         return self._alignment
 
     def set_document(self, document: Document, alignment: Alignment | None = None) -> None:
-        self.document_closing.emit()
         self.beginResetModel()
         self._document = document
         self._alignment = alignment or default_alignment(document)

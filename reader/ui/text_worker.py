@@ -97,10 +97,7 @@ class DocumentTask(QRunnable):
             from reader.core.aligner import align_document
 
             alignment = align_document(self._document)
-            # Before text_ready, so that hovers never wait for it; and before the alignment is
-            # shown, since the view then lays every row out, each row's call into Python
-            # waiting on this thread for the interpreter.
-            cross_language.prepare(self._service)
+            cross_language.prepare(self._service)  # before text_ready: hovers never wait
             self.signals.aligned.emit(self._generation, alignment)
         self.signals.finished.emit(self._generation)
 
