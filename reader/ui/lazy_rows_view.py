@@ -17,8 +17,22 @@ from typing import Protocol, cast
 
 from PySide6 import QtCore  # QtCore.Qt when used: making Qt's enums is not the first paint's job
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QRect, QTimer
-from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QRegion, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QAbstractSlider, QStyleOptionViewItem, QWidget
+from PySide6.QtGui import (
+    QFocusEvent,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QRegion,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QAbstractSlider,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from reader.ui.row_heights import RowGeometry
 
@@ -58,6 +72,11 @@ class LazyRowsView(QAbstractItemView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # A viewport made here, as Qt's would be: when Python first met Qt's own, PySide
+        # worked out its class by making the types of every QtWidgets class (some 15 ms).
+        viewport = QWidget()
+        viewport.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setViewport(viewport)
         self._geometry = RowGeometry()
         self._stale = True  # the rows changed: heights are asked for again when next needed
         self._range_due = False
@@ -250,6 +269,12 @@ class LazyRowsView(QAbstractItemView):
             super().keyPressEvent(event)
         else:
             self.verticalScrollBar().triggerAction(action)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        # Not QAbstractItemView's, which asks moveCursor for a first current row: this view
+        # has no use for one, and the call's Qt.KeyboardModifiers would make all of Qt's
+        # namespace enums before the first paint.
+        QAbstractScrollArea.focusInEvent(self, event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         rows, value = self.rows(), self.verticalScrollBar().value()

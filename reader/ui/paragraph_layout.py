@@ -141,10 +141,10 @@ def draw_ruby(
     painter: QPainter,
     paragraph: ParagraphLayout,
     origin: QPointF,
-    text_colour: QColor,
     aids: ReadingAids,
 ) -> None:
-    """Paint each word's pinyin centred over it (syllable by syllable when the word wraps)."""
+    """Paint each word's pinyin centred over it (syllable by syllable when the word wraps),
+    in the painter's pen unless the syllables take their tones' colours."""
     if paragraph.ruby_font is None:
         return
     painter.save()
@@ -168,10 +168,8 @@ def draw_ruby(
             x = origin.x() + (left + right) / 2 - metrics.horizontalAdvance("".join(syllables)) / 2
             y = origin.y() + piece_line.y() - metrics.descent()
             for syllable, tone in zip(syllables, tones, strict=True):
-                colour = (
-                    aids.colours[tone - 1] if aids.colour_ruby and aids.colours else text_colour
-                )
-                painter.setPen(colour)
+                if aids.colour_ruby and aids.colours:
+                    painter.setPen(aids.colours[tone - 1])
                 painter.drawText(QPointF(x, y), syllable)
                 x += metrics.horizontalAdvance(syllable)
     painter.restore()
