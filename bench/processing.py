@@ -78,8 +78,8 @@ def child_program() -> dict[str, float]:
     from reader.core.formats import load_document
     from reader.core.text_service import shared_service
     from reader.ui.app import configure_application
+    from reader.ui.folders import cache_folder
     from reader.ui.main_window import MainWindow
-    from reader.ui.text_worker import cache_folder
 
     app = QApplication([])
     configure_application(app)

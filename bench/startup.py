@@ -71,10 +71,13 @@ def child_app(started: float) -> None:
 
     def hover_ready() -> None:
         from reader.core.document import Language
+        from reader.ui.first_screen import paragraphs_on_screen
         from reader.ui.row_delegate import Span
 
-        window = next(w for w in app.topLevelWidgets() if hasattr(w, "pipeline"))
-        visible = window.pipeline.visible_paragraphs()
+        # Asked of the view: the window's parts made after the first paint are not asked for,
+        # which would make them at once.
+        window = next(w for w in app.topLevelWidgets() if type(w).__name__ == "MainWindow")
+        visible = paragraphs_on_screen(window.view)
         if not visible or any(window.model.tokens(i) is None for i in visible):
             return
         ready = time.time()

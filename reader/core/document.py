@@ -44,27 +44,31 @@ class Document:
             return self.title
         return self.sources[0].name if self.sources else ""
 
+    def content(self) -> bytes:
+        """The text alone, each paragraph with its side and whether it is a heading: what
+        identifies a document whatever its path."""
+        return b"".join(
+            piece
+            for language in Language
+            for code in (language.value.encode(),)
+            for paragraph in self.side(language)
+            for piece in (
+                code,
+                b"\x01" if paragraph.heading else b"\x00",
+                paragraph.text.encode("utf-8"),
+                b"\x1e",
+            )
+        )
+
     @property
     def content_key(self) -> str:
-        """A digest of the text alone, so that user data follows a document whatever its path.
+        """A digest of `content`, so that user data follows a document whatever its path.
 
         Worked out once: the store, the reading position and the word cache all ask for it
         as a document opens, and a novel's digest takes a tenth of a second."""
         if self._content_key is None:
             import hashlib  # here: OpenSSL's start-up is not the first paint's to wait for
 
-            pieces = (
-                piece
-                for language in Language
-                for code in (language.value.encode(),)
-                for paragraph in self.side(language)
-                for piece in (
-                    code,
-                    b"\x01" if paragraph.heading else b"\x00",
-                    paragraph.text.encode("utf-8"),
-                    b"\x1e",
-                )
-            )
-            digest = hashlib.sha256(b"".join(pieces))  # one call, which lets go of the GIL
+            digest = hashlib.sha256(self.content())  # one call, which lets go of the GIL
             object.__setattr__(self, "_content_key", digest.hexdigest())
         return self._content_key

@@ -113,7 +113,7 @@ class TextService:
 
         With a cache folder, each loads in slices (see `dictionary_loading`) and CC-CEDICT is
         read in place from an index, so a worker loading them never freezes the window."""
-        self._load_dictionary()
+        self.load_dictionary()
         self._load_pinyin()
         if self._tokenizer is not None:
             return
@@ -144,7 +144,8 @@ class TextService:
                 load_pypinyin()
                 self._pinyin_ready = True
 
-    def _load_dictionary(self) -> None:
+    def load_dictionary(self) -> None:
+        """Open CC-CEDICT (its index, checked whole), if not open yet: the pop-up's glosses."""
         if self._cedict is not None:
             return
         from reader.core import cedict_index
@@ -260,12 +261,12 @@ class TextService:
 
     def lookup(self, word: str) -> list[DictEntry]:
         """Every CC-CEDICT entry whose simplified or traditional headword is `word`."""
-        self._load_dictionary()
+        self.load_dictionary()
         return self._cedict.lookup(word)
 
     def cedict_entries(self) -> Iterator[DictEntry]:
         """All of CC-CEDICT, for indexes of its own that a caller builds (the aligner's)."""
-        self._load_dictionary()
+        self.load_dictionary()
         return iter(self._cedict)
 
 

@@ -1,39 +1,58 @@
 """Each document's words and readings, kept on disk so that a second opening has them at once.
 
-A cache file belongs to one document's text and to the versions of everything that cut and
-read it (jieba, pypinyin, CC-CEDICT, the reader's segmentation fixes): its name is a digest of
-both, so a change of any makes another name. The file is checked before use — its header,
-the digest of its body, and each paragraph against the paragraph's text — and anything that
-does not fit is ignored, to be computed again and written anew. Nothing in it is executed or
-unpickled: it is JSON and numbers.
+A document has one cache file, named by its text's length and checksums (`cache_name`). Its
+key, in its header, is a SHA-256 of the text and of the versions of everything that cut and
+read it (jieba, pypinyin, CC-CEDICT, the reader's segmentation fixes): words read under other
+versions, or of another text with the same name, do not count as cached, and the file is
+written anew. The file is checked before use — its header, the CRC-32 of its body, and each
+paragraph against the paragraph's text — and anything that does not fit is ignored, to be
+computed again and written anew. Nothing in it is executed or unpickled: it is text and
+numbers.
 
-Layout: a line `MAGIC key paragraphs digest`, then the body: one JSON line, the readings (lists
-of syllables, the first one empty), then one line per Chinese paragraph, `end reading end
-reading …` for its words in order.
+The window reads the file before its first paint, through `open_latest`, before it knows the
+versions (the fixes are in the store) and without a cryptographic digest (OpenSSL's start-up
+alone takes longer than the rest); once it knows the key, words of another key are read again
+(see `TextPipeline.task`).
+
+Layout: a line `MAGIC key paragraphs crc`, then the body: a line of the readings (separated by
+tabs, each its syllables separated by spaces, the first one empty), then one line per Chinese
+paragraph, `end reading end reading …` for its words in order.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import sys
+import zlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from reader.core.document import Document
 from reader.core.text_service import Token
 
-MAGIC = b"parallel-reader-tokens-1"
+MAGIC = b"parallel-reader-tokens-2"
 
 
 def cache_key(document: Document, versions: str) -> str:
-    """Names the cache of `document` as read by libraries of `versions`."""
+    """The key of `document`'s words as read by libraries of `versions`."""
+    import hashlib
+
     return hashlib.sha256(f"{document.content_key}\n{versions}".encode()).hexdigest()
 
 
-def cache_path(folder: Path, key: str) -> Path:
-    return folder / "tokens" / f"{key}.txt"
+def cache_name(document: Document) -> str:
+    """The name of `document`'s cache file: its text's length, CRC-32 and Adler-32."""
+    content = document.content()
+    return f"{len(content)}-{zlib.crc32(content):08x}{zlib.adler32(content):08x}"
+
+
+def cache_path(folder: Path, name: str) -> Path:
+    """The cache file called `name` (see `cache_name`) in `folder`."""
+    return folder / "tokens" / f"{name}.txt"
+
+
+def _checksum(body: bytes) -> bytes:
+    return f"{zlib.crc32(body):08x}".encode()
 
 
 def save(path: Path, key: str, texts: Sequence[str], tokens: Mapping[int, Sequence[Token]]) -> None:
@@ -46,10 +65,11 @@ def save(path: Path, key: str, texts: Sequence[str], tokens: Mapping[int, Sequen
             reading = readings.setdefault(token.syllables, len(readings))
             numbers += (str(token.end), str(reading))
         lines.append(" ".join(numbers))
-    table = json.dumps([list(r) for r in readings], ensure_ascii=False, separators=(",", ":"))
+    if any(not s or s != "".join(s.split()) for syllables in readings for s in syllables):
+        return  # a syllable the table cannot hold (empty, or with a space): no cache this time
+    table = "\t".join(" ".join(syllables) for syllables in readings)
     body = "\n".join([table, *lines]).encode("utf-8")
-    digest = hashlib.sha256(body).hexdigest()
-    header = b" ".join((MAGIC, key.encode(), str(len(texts)).encode(), digest.encode()))
+    header = b" ".join((MAGIC, key.encode(), str(len(texts)).encode(), _checksum(body)))
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f"{path.name}.{os.getpid()}.part")
     try:
@@ -62,32 +82,40 @@ def save(path: Path, key: str, texts: Sequence[str], tokens: Mapping[int, Sequen
 class TokenCache:
     """An opened, checked cache file; paragraphs are decoded one at a time, when asked for."""
 
-    def __init__(self, readings: list[tuple[str, ...]], lines: list[str]) -> None:
+    def __init__(self, key: str, readings: list[tuple[str, ...]], lines: list[str]) -> None:
+        self.key = key
+        """The key the words were saved under."""
         self._readings = readings
         self._lines = lines
 
     @classmethod
     def open(cls, path: Path, key: str, paragraphs: int) -> TokenCache | None:
         """The cache at `path` if it is whole and made for `key`; else None."""
+        cache = cls.open_latest(path, paragraphs)
+        return cache if cache is not None and cache.key == key else None
+
+    @classmethod
+    def open_latest(cls, path: Path, paragraphs: int) -> TokenCache | None:
+        """The cache at `path` if it is whole, whatever its key; else None."""
         try:
             data = path.read_bytes()
         except OSError:
             return None
         header, _, body = data.partition(b"\n")
         fields = header.split(b" ")
-        expected = (MAGIC, key.encode(), str(paragraphs).encode())
-        if len(fields) != 4 or tuple(fields[:3]) != expected:
+        if len(fields) != 4 or fields[0] != MAGIC or fields[2] != str(paragraphs).encode():
             return None
-        if hashlib.sha256(body).hexdigest().encode() != fields[3]:
+        if _checksum(body) != fields[3]:
             return None
         try:
+            key = fields[1].decode("ascii")
             table, *lines = body.decode("utf-8").split("\n")
-            readings = [tuple(str(s) for s in r) for r in json.loads(table)]
-        except (UnicodeDecodeError, ValueError, TypeError):
+        except UnicodeDecodeError:
             return None
+        readings = [tuple(r.split(" ")) if r else () for r in table.split("\t")]
         if len(lines) != paragraphs or not readings or readings[0] != ():
             return None
-        return cls(readings, lines)
+        return cls(key, readings, lines)
 
     def tokens(self, index: int, text: str) -> list[Token] | None:
         """Paragraph `index`'s words, or None if the cache does not fit `text`."""

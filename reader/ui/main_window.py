@@ -26,6 +26,7 @@ from reader.core.errors import ReaderError
 from reader.core.formats import load_document
 from reader.ui.actions import Actions, make_actions
 from reader.ui.first_paint import AfterNextPaint, MadeLater
+from reader.ui.folders import cache_folder, data_folder
 from reader.ui.font_settings import FontSettings
 from reader.ui.fonts import INSTALL_HINT, chinese_family
 from reader.ui.paragraph_layout import ReadingAids
@@ -42,6 +43,7 @@ if TYPE_CHECKING:  # made after the first paint, which does not need them
     from reader.ui.alignment_controller import AlignmentController
     from reader.ui.counterpart_highlighter import CounterpartHighlighter
     from reader.ui.find_bar import FindBar
+    from reader.ui.first_screen import EarlyWords
     from reader.ui.reading_position import ReadingPositions
     from reader.ui.recent_menu import RecentDocuments
     from reader.ui.segmentation_fixes import SegmentationFixes
@@ -58,6 +60,7 @@ Word segmentation: jieba (MIT). Pinyin: pypinyin (MIT). Toolkit: Qt for Python (
 STORE_NAME = "parallel-reader.sqlite3"
 WORD_LIST_SHOWN = "word_list/visible"  # the word list dock was open when the window closed
 LATER_PARTS = (  # made after the reading parts, one per pass of the event loop
+    "_make_pop_up",
     "_make_positions_and_recent",
     "_make_word_list",
     "_make_find_bar",
@@ -68,12 +71,9 @@ PASS_GAP_MS = 15  # between those passes: time for the event loop's other work, 
 
 def open_store() -> Store:
     """The user's database, in the platform's folder for application data."""
-    from PySide6.QtCore import QStandardPaths
-
     from reader.core.store import Store
 
-    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
-    return Store.open(folder / STORE_NAME)
+    return Store.open(data_folder() / STORE_NAME)
 
 
 def action_key(action: QAction) -> str:
@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self.error_box: QMessageBox | None = None
         self._generation = 0
         self._task: DocumentTask | None = None
+        self._early: EarlyWords | None = None  # see _show_cached_words
         self._reading_parts_made = False  # see _make_reading_parts
         self._completed = False  # see complete
         self.text_is_ready = False
@@ -268,23 +269,31 @@ class MainWindow(QMainWindow):
         if self._reading_parts_made:
             return
         self._reading_parts_made = True
+        from PySide6.QtCore import QThreadPool
+
         from reader.core.errors import StoreError
         from reader.core.text_service import shared_service
         from reader.ui.alignment_controller import AlignmentController
         from reader.ui.segmentation_fixes import SegmentationFixes
-        from reader.ui.text_worker import TextPipeline, cache_folder
+        from reader.ui.text_worker import TextPipeline
 
         try:
             self._store = open_store()
         except StoreError as error:
             self._store = None
             self._store_failed(str(error))
-        self._pipeline = TextPipeline(self.view, shared_service(cache_folder()))
+        service = shared_service(cache_folder())
+        self._pipeline = TextPipeline(self.view, service)
+        QThreadPool.globalInstance().start(service.load_dictionary)  # the pop-up's, hovered soon
         self._segmentation = SegmentationFixes(self)  # before any word is read
         self._alignments = AlignmentController(self.model, self._store, self.undo_stack, self)
         self._alignments.store_failed.connect(self._store_failed)
         if self.model.document.english or self.model.document.chinese:
             self._start_work(self.model.document)
+
+    def _make_pop_up(self) -> None:
+        """Before the first hover, which would otherwise wait for it."""
+        self.view.make_popup()
 
     def _make_positions_and_recent(self) -> None:
         if hasattr(self, "_positions"):
@@ -356,10 +365,25 @@ class MainWindow(QMainWindow):
         self.model.set_document(document)
         self.view.scrollToTop()
         self._update_title()
+        self._early = None
         if self._reading_parts_made:
             self._start_work(document)
         elif not self.isVisible():
             self.complete()
+        else:
+            self._show_cached_words(document)
+
+    def _show_cached_words(self, document: Document) -> None:
+        """Before the first paint: the words on screen from the document's cache, if it has
+        one. Its key is checked once the store has given the reader's fixes (see `_process`)."""
+        from reader.core.text_service import shared_service
+        from reader.ui.first_screen import EarlyWords, latest_cache, show_cached
+
+        folder = cache_folder()
+        cache = latest_cache(folder, document)
+        if cache is not None:
+            words = show_cached(self.view, shared_service(folder), document, cache)
+            self._early = EarlyWords(document, cache, words)
 
     def _start_work(self, document: Document) -> None:
         self.alignments.start()
@@ -481,7 +505,9 @@ class MainWindow(QMainWindow):
 
     def _process(self, document: Document) -> None:
         self._generation += 1
-        task = self.pipeline.task(self._generation, document)
+        early = self._early if self._early and self._early.document is document else None
+        self._early = None
+        task = self.pipeline.task(self._generation, document, early)
         task.signals.tokens.connect(self._on_tokens)
         task.signals.aligned.connect(self._on_aligned)
         task.signals.progress.connect(self._on_progress)

@@ -83,13 +83,18 @@ class RowView(LazyRowsView):
 
     @property
     def popup(self) -> WordPopup:
-        """The hovered word's pop-up, made when first wanted."""
+        """The hovered word's pop-up, made when first wanted unless made before."""
+        if self._popup is None:
+            self.make_popup()
+        return self._popup
+
+    def make_popup(self) -> None:
+        """Make the pop-up now (the first paint does without it); nothing if it is made."""
         if self._popup is None:
             from reader.ui.word_popup import WordPopup
 
             self._popup = WordPopup(self)
             self._popup.colours = self._delegate.aids.colours
-        return self._popup
 
     @property
     def hovered(self) -> tuple[int, Span] | None:

@@ -10,34 +10,29 @@ from __future__ import annotations
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QObject,
-    QPoint,
     QRunnable,
-    QStandardPaths,
     QThreadPool,
     Signal,
 )
-from PySide6.QtWidgets import QAbstractItemView
 
 from reader.core import token_cache
-from reader.core.document import Document, Language
+from reader.core.document import Document
 from reader.core.text_service import TextService, Token
 from reader.core.token_cache import TokenCache
 from reader.core.work_order import WorkOrder
 from reader.ui.first_paint import AfterNextPaint
+from reader.ui.first_screen import EarlyWords, paragraphs_on_screen, show_cached
+from reader.ui.folders import cache_folder
+
+if TYPE_CHECKING:
+    from reader.ui.row_view import RowView
 
 DELIVERY_SECONDS = 0.1  # work gathered into one delivery, unless it finishes the screen
 PROGRESS_SECONDS = 0.25  # a progress bar repaints the window each time it moves
-FIRST_SCREEN_ROWS = 40  # rows whose cached words are delivered before the first paint
-ROWS_BELOW = 10  # rows past the bottom of the view that count as visible
-
-
-def cache_folder() -> Path:
-    """The platform's folder for this program's caches."""
-    location = QStandardPaths.StandardLocation.CacheLocation
-    return Path(QStandardPaths.writableLocation(location))
 
 
 class TextSignals(QObject):
@@ -135,7 +130,7 @@ class DocumentTask(QRunnable):
 class TextPipeline(QObject):
     """Starts a document's task and keeps it told which paragraphs the view shows."""
 
-    def __init__(self, view: QAbstractItemView, service: TextService) -> None:
+    def __init__(self, view: RowView, service: TextService) -> None:
         super().__init__(view)
         self._view = view
         self._service = service
@@ -144,23 +139,20 @@ class TextPipeline(QObject):
         bar.valueChanged.connect(self._view_moved)
         bar.rangeChanged.connect(self._view_moved)
 
-    def task(self, generation: int, document: Document) -> DocumentTask:
+    def task(
+        self, generation: int, document: Document, shown: EarlyWords | None = None
+    ) -> DocumentTask:
         """The task for `document`. A cached document's first screen of words goes to the model
-        at once, so that the window's next paint has them."""
+        at once, so that the window's next paint has them, unless `shown` (the cache read
+        before the first paint and what it gave the model) holds words of the right key;
+        words of another key are read again, and replace those on screen."""
         key = token_cache.cache_key(document, self._service.versions())
-        path = token_cache.cache_path(cache_folder(), key)
-        cache = TokenCache.open(path, key, len(document.chinese))
-        first: dict[int, list[Token]] = {}
-        if cache is not None:
-            for index in self.visible_paragraphs():
-                tokens = cache.tokens(index, document.chinese[index].text)
-                if tokens is not None:
-                    first[index] = tokens
-            for tokens in first.values():
-                self._service.remember_readings(tokens)
-            if first:
-                self._view.model().add_tokens(first)
-                self._view.words_arrived(first)  # rows laid out without them must be redone
+        path = token_cache.cache_path(cache_folder(), token_cache.cache_name(document))
+        if shown is not None and shown.cache.key == key:
+            cache, first = shown.cache, shown.words
+        else:
+            cache = TokenCache.open(path, key, len(document.chinese))
+            first = {} if cache is None else show_cached(self._view, self._service, document, cache)
         task = DocumentTask(self._service, generation, document, cache, (path, key), first)
         self._task = task
         self._view_moved()
@@ -179,16 +171,4 @@ class TextPipeline(QObject):
 
     def visible_paragraphs(self) -> list[int]:
         """The Chinese paragraphs on screen (and just below), top to bottom."""
-        view, model = self._view, self._view.model()
-        if not model.rowCount():
-            return []
-        top = view.indexAt(QPoint(1, 1))
-        bottom = view.indexAt(QPoint(1, view.viewport().height() - 1))
-        if not top.isValid():  # not laid out yet: it will show the first rows
-            return self._paragraphs(range(min(FIRST_SCREEN_ROWS, model.rowCount())))
-        last = bottom.row() if bottom.isValid() else model.rowCount() - 1
-        return self._paragraphs(range(top.row(), min(model.rowCount(), last + 1 + ROWS_BELOW)))
-
-    def _paragraphs(self, rows: range) -> list[int]:
-        model = self._view.model()
-        return [index for row in rows for index, _ in model.paragraphs(row, Language.CHINESE)]
+        return paragraphs_on_screen(self._view)
