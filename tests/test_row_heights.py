@@ -8,6 +8,7 @@ from pathlib import Path
 
 from long_documents import long_pair
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QPalette
 from windows import new_window
 
 from reader.core.document import Language
@@ -119,3 +120,18 @@ def test_the_row_at_the_top_stays_put_as_real_heights_arrive(qtbot, tmp_path: Pa
     settle(qtbot, window)
     assert window.view.indexAt(QPoint(1, 1)).row() == top
     assert window.view.visualRect(window.model.index(top)).top() == offset
+
+
+def test_rows_are_painted_on_the_base_colour_with_a_faint_line_between(
+    qtbot, tmp_path: Path
+) -> None:
+    window = new_window(qtbot)
+    window.open_paths(list(long_pair(tmp_path, 20)))
+    settle(qtbot, window)
+    view = window.view
+    image = view.viewport().grab().toImage()
+    base = view.palette().color(QPalette.ColorRole.Base)
+    assert image.pixelColor(2, 2) == base  # in the margin of the first row
+    line = view.visualRect(window.model.index(0)).bottom()
+    separator = image.pixelColor(2, line)
+    assert separator != base and separator.lightness() > base.lightness() * 0.6  # faint

@@ -76,6 +76,7 @@ class LazyRowsView(QAbstractItemView):
         # worked out its class by making the types of every QtWidgets class (some 15 ms).
         viewport = QWidget()
         viewport.setBackgroundRole(QPalette.ColorRole.Base)
+        viewport.setAutoFillBackground(True)
         self.setViewport(viewport)
         self._geometry = RowGeometry()
         self._stale = True  # the rows changed: heights are asked for again when next needed
