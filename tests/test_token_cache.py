@@ -91,8 +91,8 @@ def test_the_file_name_follows_the_text_and_nothing_else(tmp_path: Path) -> None
     document = Document(english=(Paragraph("We go."),), chinese=(Paragraph("我们去。"),))
     same = Document(english=(Paragraph("We go."),), chinese=(Paragraph("我们去。"),), title="T")
     other = Document(english=(Paragraph("We go."),), chinese=(Paragraph("我们走。"),))
-    assert token_cache.cache_name(document) == token_cache.cache_name(same)
-    assert token_cache.cache_name(document) != token_cache.cache_name(other)
+    assert document.content_name == same.content_name
+    assert document.content_name != other.content_name
 
 
 def test_a_cache_that_could_not_be_read_back_is_not_written(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -33,6 +34,7 @@ class Document:
     page: str = ""
     sources: tuple[Path, ...] = field(default=())
     _content_key: str | None = field(default=None, init=False, repr=False, compare=False)
+    _content_name: str | None = field(default=None, init=False, repr=False, compare=False)
 
     def side(self, language: Language) -> tuple[Paragraph, ...]:
         return self.english if language is Language.ENGLISH else self.chinese
@@ -62,13 +64,29 @@ class Document:
 
     @property
     def content_key(self) -> str:
-        """A digest of `content`, so that user data follows a document whatever its path.
+        """A SHA-256 of `content`, so that user data follows a document whatever its path.
 
         Worked out once: the store, the reading position and the word cache all ask for it
         as a document opens, and a novel's digest takes a tenth of a second."""
         if self._content_key is None:
+            self._digest(cryptographic=True)
+        return self._content_key
+
+    @property
+    def content_name(self) -> str:
+        """A short name of `content` (its length, CRC-32 and Adler-32), for what is looked up
+        before the first paint, where `content_key` would wait for OpenSSL to start. It finds,
+        it does not vouch: what it finds is checked against `content_key` later."""
+        if self._content_name is None:
+            self._digest(cryptographic=False)
+        return self._content_name
+
+    def _digest(self, *, cryptographic: bool) -> None:
+        content = self.content()
+        checksums = f"{zlib.crc32(content):08x}{zlib.adler32(content):08x}"
+        object.__setattr__(self, "_content_name", f"{len(content)}-{checksums}")
+        if cryptographic:
             import hashlib  # here: OpenSSL's start-up is not the first paint's to wait for
 
-            digest = hashlib.sha256(self.content())  # one call, which lets go of the GIL
+            digest = hashlib.sha256(content)  # one call, which lets go of the GIL
             object.__setattr__(self, "_content_key", digest.hexdigest())
-        return self._content_key

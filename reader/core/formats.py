@@ -26,7 +26,9 @@ FRONT_MATTER = re.compile(
     r"|第\s*[0-9０-９一二三四五六七八九十百]+\s*版\s*([(（].*[)）])?"  # the page: 第2版(要闻)
     r"|专栏\s*[:：].*"  # the column
 )
-LONG_TEXT = 100_000  # characters: a longer document's content key is worked out as it is read
+LONG_TEXT = (
+    100_000  # characters: a longer document's content key and name are worked out as it is read
+)
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 
@@ -45,7 +47,7 @@ def load_document(*paths: Path) -> Document:
     else:
         document = _pair(paths, texts)
     if sum(map(len, texts)) > LONG_TEXT:
-        document.content_key  # noqa: B018  # a tenth of a second: part of reading, not of showing
+        document.content_key  # noqa: B018  # and its name: part of reading, not of showing
     return document
 
 

@@ -1,6 +1,6 @@
 """Each document's words and readings, kept on disk so that a second opening has them at once.
 
-A document has one cache file, named by its text's length and checksums (`cache_name`). Its
+A document has one cache file, named by its text's length and checksums (`content_name`). Its
 key, in its header, is a SHA-256 of the text and of the versions of everything that cut and
 read it (jieba, pypinyin, CC-CEDICT, the reader's segmentation fixes): words read under other
 versions, or of another text with the same name, do not count as cached, and the file is
@@ -40,14 +40,8 @@ def cache_key(document: Document, versions: str) -> str:
     return hashlib.sha256(f"{document.content_key}\n{versions}".encode()).hexdigest()
 
 
-def cache_name(document: Document) -> str:
-    """The name of `document`'s cache file: its text's length, CRC-32 and Adler-32."""
-    content = document.content()
-    return f"{len(content)}-{zlib.crc32(content):08x}{zlib.adler32(content):08x}"
-
-
 def cache_path(folder: Path, name: str) -> Path:
-    """The cache file called `name` (see `cache_name`) in `folder`."""
+    """The cache file called `name` (a document's `content_name`) in `folder`."""
     return folder / "tokens" / f"{name}.txt"
 
 

@@ -47,9 +47,9 @@ def paragraphs_on_screen(view: RowView) -> list[int]:
 
 def latest_cache(folder: Path, document: Document) -> TokenCache | None:
     """The document's cache file, checked whole, whatever versions its words were read by."""
-    from reader.core.token_cache import TokenCache, cache_name, cache_path
+    from reader.core.token_cache import TokenCache, cache_path
 
-    return TokenCache.open_latest(cache_path(folder, cache_name(document)), len(document.chinese))
+    return TokenCache.open_latest(cache_path(folder, document.content_name), len(document.chinese))
 
 
 def show_cached(

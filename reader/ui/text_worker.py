@@ -147,7 +147,7 @@ class TextPipeline(QObject):
         before the first paint and what it gave the model) holds words of the right key;
         words of another key are read again, and replace those on screen."""
         key = token_cache.cache_key(document, self._service.versions())
-        path = token_cache.cache_path(cache_folder(), token_cache.cache_name(document))
+        path = token_cache.cache_path(cache_folder(), document.content_name)
         if shown is not None and shown.cache.key == key:
             cache, first = shown.cache, shown.words
         else:
