@@ -87,12 +87,12 @@ def action_key(action: QAction) -> str:
 class MainWindow(QMainWindow):
     """One document at a time; a file that cannot be opened leaves the current one in place.
 
-    The first paint shows the text with the menus and the tool bar, and waits for nothing
-    else. Right after it come the store, the segmentation fixes, the text pipeline and the
-    alignment editor (a cached document's words on screen with them); then, one per pass of
-    the event loop, the reading positions and recent files, the word list, the find bar and
-    the hover's counterparts; then the worker starts reading the document. Asking for any part
-    sooner makes it at once (see `MadeLater`)."""
+    The first paint shows the text with the menus and the tool bar, and a cached document's
+    words on screen, and waits for nothing else. After it, one per pass of the event loop
+    (`PARTS`): Qt's namespace enums; the store, the segmentation fixes, the text pipeline and
+    the alignment editor (the cache's key is checked then); the pop-up; the reading positions
+    and recent files; the word list; the find bar; the hover's counterparts. Then the worker
+    starts reading the document. Asking for any part sooner makes it at once (`MadeLater`)."""
 
     text_ready = Signal()  # every Chinese paragraph of the current document is segmented
 
