@@ -152,11 +152,10 @@ def test_killing_the_process_after_an_edit_loses_nothing(
 
 
 def test_a_corrupt_database_is_reported_and_left_untouched(qtbot, private_home: Path) -> None:
-    from PySide6.QtCore import QStandardPaths
-
+    from reader.ui.folders import data_folder
     from reader.ui.main_window import STORE_NAME
 
-    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    folder = data_folder()
     folder.mkdir(parents=True, exist_ok=True)
     database = folder / STORE_NAME
     garbage = b"this is not an SQLite file, but it may be someone's work\n" * 50

@@ -35,6 +35,14 @@ def long_document(folder: Path) -> tuple[Path, Path]:
     return english, chinese
 
 
+def read_through(qtbot, window: MainWindow, folder: Path) -> tuple[list[Path], dict]:
+    """The long document opened in `window` and read to the end: its paths and its words."""
+    paths = list(long_document(folder))
+    with qtbot.waitSignal(window.text_ready, timeout=60000):
+        window.open_paths(paths)
+    return paths, {i: window.model.tokens(i) for i in range(PARAGRAPHS)}
+
+
 @pytest.fixture
 def window(qtbot) -> MainWindow:
     window = MainWindow()
@@ -91,10 +99,7 @@ def test_no_text_is_read_on_the_windows_thread(
 def test_a_second_opening_has_the_words_at_once_from_the_cache(
     qtbot, window: MainWindow, tmp_path: Path, reads: list
 ) -> None:
-    paths = list(long_document(tmp_path))
-    with qtbot.waitSignal(window.text_ready, timeout=60000):
-        window.open_paths(paths)
-    first = {i: window.model.tokens(i) for i in range(PARAGRAPHS)}
+    paths, first = read_through(qtbot, window, tmp_path)
     (cached,) = (cache_folder() / "tokens").iterdir()
     reads.clear()
     again = MainWindow()
@@ -113,10 +118,7 @@ def test_a_second_opening_has_the_words_at_once_from_the_cache(
 def test_a_damaged_cache_is_computed_again_and_rewritten(
     qtbot, window: MainWindow, tmp_path: Path, reads: list
 ) -> None:
-    paths = list(long_document(tmp_path))
-    with qtbot.waitSignal(window.text_ready, timeout=60000):
-        window.open_paths(paths)
-    first = {i: window.model.tokens(i) for i in range(PARAGRAPHS)}
+    paths, first = read_through(qtbot, window, tmp_path)
     (cached,) = (cache_folder() / "tokens").iterdir()
     good = cached.read_bytes()
     cached.write_bytes(good[:-40] + b"9 9 9 9" + good[-33:])
@@ -132,9 +134,7 @@ def test_a_second_opening_shows_pinyin_over_the_cached_words_at_once(
     qtbot, window: MainWindow, tmp_path: Path
 ) -> None:
     window.actions.ruby.setChecked(True)
-    paths = list(long_document(tmp_path))
-    with qtbot.waitSignal(window.text_ready, timeout=60000):
-        window.open_paths(paths)
+    paths, _ = read_through(qtbot, window, tmp_path)
     again = MainWindow()  # the ruby setting is remembered
     qtbot.addWidget(again)
     again.show()
@@ -162,10 +162,7 @@ def open_unpainted(qtbot, paths: list[Path]) -> MainWindow:
 def test_a_second_opening_has_the_words_on_screen_before_its_first_paint(
     qtbot, window: MainWindow, tmp_path: Path, reads: list
 ) -> None:
-    paths = list(long_document(tmp_path))
-    with qtbot.waitSignal(window.text_ready, timeout=60000):
-        window.open_paths(paths)
-    first = {i: window.model.tokens(i) for i in range(PARAGRAPHS)}
+    paths, first = read_through(qtbot, window, tmp_path)
     reads.clear()
     again = open_unpainted(qtbot, paths)
     on_screen = paragraphs_on_screen(again.view)
@@ -179,9 +176,7 @@ def test_a_second_opening_has_the_words_on_screen_before_its_first_paint(
 def test_words_cached_before_a_fix_are_shown_first_then_read_again(
     qtbot, window: MainWindow, tmp_path: Path
 ) -> None:
-    paths = list(long_document(tmp_path))
-    with qtbot.waitSignal(window.text_ready, timeout=60000):
-        window.open_paths(paths)
+    paths, _ = read_through(qtbot, window, tmp_path)
     (cached,) = (cache_folder() / "tokens").iterdir()
     before = cached.read_bytes()
     with qtbot.waitSignal(window.segmentation.resegmented, timeout=60000):

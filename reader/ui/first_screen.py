@@ -11,9 +11,9 @@ from PySide6.QtCore import QPoint
 
 from reader.core.document import Document, Language
 from reader.core.text_service import TextService, Token
+from reader.core.token_cache import TokenCache, cache_path
 
 if TYPE_CHECKING:
-    from reader.core.token_cache import TokenCache
     from reader.ui.row_view import RowView
 
 FIRST_SCREEN_ROWS = 40  # rows taken as on screen before the view has laid any out
@@ -25,7 +25,6 @@ class EarlyWords:
     """What a document's cache gave the model before the window's first paint, when the
     versions its key must match were not known yet."""
 
-    document: Document
     cache: TokenCache
     words: dict[int, list[Token]]
 
@@ -47,8 +46,6 @@ def paragraphs_on_screen(view: RowView) -> list[int]:
 
 def latest_cache(folder: Path, document: Document) -> TokenCache | None:
     """The document's cache file, checked whole, whatever versions its words were read by."""
-    from reader.core.token_cache import TokenCache, cache_path
-
     return TokenCache.open_latest(cache_path(folder, document.content_name), len(document.chinese))
 
 

@@ -386,7 +386,7 @@ class MainWindow(QMainWindow):
         cache = latest_cache(folder, document)
         if cache is not None:
             words = show_cached(self.view, shared_service(folder), document, cache)
-            self._early = EarlyWords(document, cache, words)
+            self._early = EarlyWords(cache, words)
 
     def _start_work(self, document: Document) -> None:
         self.alignments.start()
@@ -508,8 +508,7 @@ class MainWindow(QMainWindow):
 
     def _process(self, document: Document) -> None:
         self._generation += 1
-        early = self._early if self._early and self._early.document is document else None
-        self._early = None
+        early, self._early = self._early, None  # read for this document by show_document
         task = self.pipeline.task(self._generation, document, early)
         task.signals.tokens.connect(self._on_tokens)
         task.signals.aligned.connect(self._on_aligned)

@@ -148,8 +148,8 @@ class TextPipeline(QObject):
         words of another key are read again, and replace those on screen."""
         key = token_cache.cache_key(document, self._service.versions())
         path = token_cache.cache_path(cache_folder(), document.content_name)
-        if shown is not None and shown.cache.key == key:
-            cache, first = shown.cache, shown.words
+        if shown is not None:  # the file was read: its words count only under this key
+            cache, first = (shown.cache, shown.words) if shown.cache.key == key else (None, {})
         else:
             cache = TokenCache.open(path, key, len(document.chinese))
             first = {} if cache is None else show_cached(self._view, self._service, document, cache)
