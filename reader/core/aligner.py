@@ -24,7 +24,7 @@ from reader.core.align_evidence import (
     weigh,
 )
 from reader.core.alignment import Alignment, Link
-from reader.core.dictionary_loading import collector_paused
+from reader.core.dictionary_loading import collector_paused, release_in_slices
 from reader.core.document import Document
 from reader.core.text_service import TextService, shared_service
 
@@ -304,7 +304,9 @@ def align(
         english_read = [read_english(text) for text in english]
         vocabulary = {key for segment in english_read for key in segment.stems}
         chinese_read = [read_chinese(text, service, lexicon, vocabulary) for text in chinese]
-        return align_segments(english_read, chinese_read, settings)
+        alignment = align_segments(english_read, chinese_read, settings)
+    release_in_slices(english_read, chinese_read)
+    return alignment
 
 
 def align_document(document: Document, service: TextService | None = None) -> Alignment:

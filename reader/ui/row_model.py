@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from itertools import compress, count, islice, takewhile
+from operator import attrgetter, eq, ne
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Signal
 
@@ -18,15 +21,30 @@ def _run(link: Link, language: Language) -> range:
     return link.english if language is Language.ENGLISH else link.chinese
 
 
-def _ranges(link: Link) -> tuple[range, range]:
-    return link.english, link.chinese
+_RANGES = attrgetter("english", "chinese")
+_CONFIDENCE = attrgetter("confidence")
+
+
+def _same_paragraphs(old: Iterable[Link], new: Iterable[Link], limit: int) -> int:
+    """How many links, from the first on and at most `limit`, join the same paragraphs.
+
+    In C from end to end (`map`, `takewhile`, `sum`): the aligner's result replaces 20,000
+    rows of a long text on the window's thread while the worker contends for the interpreter.
+    """
+    return sum(takewhile(bool, islice(map(eq, map(_RANGES, old), map(_RANGES, new)), limit)))
+
+
+def _new_confidence(old: Sequence[Link], new: Sequence[Link], first_row: int) -> Iterable[int]:
+    """The rows, numbered from `first_row`, where `new` has the same paragraphs as `old` but
+    another confidence."""
+    return compress(count(first_row), map(ne, map(_CONFIDENCE, old), map(_CONFIDENCE, new)))
 
 
 def leading_headings(paragraphs: tuple[Paragraph, ...]) -> int:
-    count = 0
-    while count < len(paragraphs) and paragraphs[count].heading:
-        count += 1
-    return count
+    headings = 0
+    while headings < len(paragraphs) and paragraphs[headings].heading:
+        headings += 1
+    return headings
 
 
 def default_alignment(document: Document) -> Alignment:
@@ -74,16 +92,8 @@ class RowModel(QAbstractListModel):
         """Replace the alignment, telling views only of the rows that changed, so that an edit
         keeps the reader's place."""
         old, new = self._alignment.links, alignment.links
-        same = [_ranges(link) for link in old], [_ranges(link) for link in new]
-        prefix = 0
-        while prefix < min(len(old), len(new)) and same[0][prefix] == same[1][prefix]:
-            prefix += 1
-        suffix = 0
-        while (
-            suffix < min(len(old), len(new)) - prefix
-            and same[0][-1 - suffix] == same[1][-1 - suffix]
-        ):
-            suffix += 1
+        prefix = _same_paragraphs(old, new, min(len(old), len(new)))
+        suffix = _same_paragraphs(reversed(old), reversed(new), min(len(old), len(new)) - prefix)
         self._alignment = alignment
         if len(old) - suffix > prefix:
             self.beginRemoveRows(QModelIndex(), prefix, len(old) - suffix - 1)
@@ -94,11 +104,9 @@ class RowModel(QAbstractListModel):
             self._rows = new
             self.endInsertRows()
         self._rows = new
-        kept = [*range(prefix), *range(len(new) - suffix, len(new))]
         changed = [  # same paragraphs, new confidence: repaint the doubt marker
-            row
-            for row in kept
-            if old[row if row < prefix else row - len(new) + len(old)] != new[row]
+            *_new_confidence(old[:prefix], new[:prefix], 0),
+            *_new_confidence(old[len(old) - suffix :], new[len(new) - suffix :], len(new) - suffix),
         ]
         if changed:  # one signal: the aligner's result can change all 20,000 rows of a long text
             self.dataChanged.emit(self.index(changed[0]), self.index(changed[-1]))
