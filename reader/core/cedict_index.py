@@ -22,13 +22,21 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from reader.core.cedict import DictEntry, parse_line
+from reader.core.dictionary_loading import release_in_slices
 
 MAGIC = b"parallel-reader-cedict-index-1"
+DIGEST_LENGTH = 64  # SHA-256 in hexadecimal
+BUCKET_PREFIX = 2  # bytes of a headword that pick its bucket: some 400 buckets, each sorted fast
+RECORDS_PER_WRITE = 2_000
 
 
 def build(path: Path, lines: Iterable[str], version: str) -> None:
-    """Write the index of `lines` (CC-CEDICT's) to `path`, atomically."""
-    keyed: list[tuple[bytes, int, bytes]] = []
+    """Write the index of `lines` (CC-CEDICT's) to `path`, atomically.
+
+    It is built on a worker while the window shows a document, so no step holds the
+    interpreter for long: sorted a bucket at a time, written a slice at a time, freed a slice
+    at a time (whole, the sort, the join and the freeing each took 35-70 ms)."""
+    buckets: dict[bytes, list[tuple[bytes, int, bytes]]] = {}
     for number, line in enumerate(lines):
         entry = parse_line(line)
         if entry is None:
@@ -36,9 +44,14 @@ def build(path: Path, lines: Iterable[str], version: str) -> None:
         text = line.rstrip("\n").encode("utf-8")
         for head in dict.fromkeys((entry.simplified, entry.traditional)):
             key = head.encode("utf-8")
-            keyed.append((key, number, key + b"\t" + text + b"\n"))
-    keyed.sort()  # by headword, then in CC-CEDICT's own order
-    records = [record for _, _, record in keyed]
+            buckets.setdefault(key[:BUCKET_PREFIX], []).append(
+                (key, number, key + b"\t" + text + b"\n")
+            )
+    records: list[bytes] = []
+    for prefix in sorted(buckets):  # a key's first bytes order the buckets as the keys
+        bucket = buckets.pop(prefix)
+        bucket.sort()  # by headword, then in CC-CEDICT's own order
+        records.extend(record for _, _, record in bucket)
     offsets = array("I")
     position = 0
     for record in records:
@@ -46,13 +59,27 @@ def build(path: Path, lines: Iterable[str], version: str) -> None:
         position += len(record)
     if sys.byteorder != "little":
         offsets.byteswap()
-    body = offsets.tobytes() + b"".join(records)
-    digest = hashlib.sha256(body).hexdigest()
-    header = b" ".join((MAGIC, version.encode(), str(len(records)).encode(), digest.encode()))
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f"{path.name}.{os.getpid()}.part")
-    partial.write_bytes(header + b"\n" + body)
+    with partial.open("wb") as file:
+        file.write(b" ".join((MAGIC, version.encode(), str(len(records)).encode(), b"")))
+        digest_at = file.tell()
+        file.write(b"0" * DIGEST_LENGTH + b"\n")
+        digest = hashlib.sha256()
+        for part in _slices(offsets.tobytes(), records):
+            digest.update(part)
+            file.write(part)
+        file.seek(digest_at)
+        file.write(digest.hexdigest().encode())
+    release_in_slices(records)
     partial.replace(path)
+
+
+def _slices(table: bytes, records: list[bytes]) -> Iterator[bytes]:
+    """The index's body, the offsets table and then the records, a slice at a time."""
+    yield table
+    for start in range(0, len(records), RECORDS_PER_WRITE):
+        yield b"".join(records[start : start + RECORDS_PER_WRITE])
 
 
 class CedictIndex:
