@@ -192,8 +192,10 @@ class CounterpartHighlighter(QObject):
         self._mark(None, (), ())
 
     def _refresh(self) -> None:
-        """The dictionaries are loaded: work out the rows on screen, and the hovered one."""
-        self._work_out_screen()
+        """The dictionaries are loaded: work out the hovered row now, the rows on screen once
+        the window has settled (it is repainting a new alignment, as a rule, which workers
+        beside it would slow down)."""
+        self._settle.start()
         if self._place is not None:
             self.show_at(*self._place)
 
