@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
@@ -10,8 +10,7 @@ from PySide6.QtWidgets import QWidget
 KEYS = QKeySequence.StandardKey
 
 
-@dataclass(frozen=True, slots=True)
-class Actions:
+class Actions(NamedTuple):
     open: QAction
     quit: QAction
     zoom_in: QAction

@@ -3,9 +3,8 @@ paint: a second opening shows its words with its first paint."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QPoint
 
@@ -20,8 +19,7 @@ FIRST_SCREEN_ROWS = 40  # rows taken as on screen before the view has laid any o
 ROWS_BELOW = 10  # rows past the bottom of the view that count as visible
 
 
-@dataclass(frozen=True)
-class EarlyWords:
+class EarlyWords(NamedTuple):
     """What a document's cache gave the model before the window's first paint, when the
     versions its key must match were not known yet."""
 

@@ -4,7 +4,7 @@ keep the proportion the reader chose; Actual Size goes back to the chosen sizes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
@@ -21,8 +21,7 @@ def _int_setting(settings: QSettings, key: str, fallback: int) -> int:
         return fallback
 
 
-@dataclass(frozen=True, slots=True)
-class FontChoice:
+class FontChoice(NamedTuple):
     """Each side's family ("" for the default) and size in points, before zooming."""
 
     english_family: str = ""

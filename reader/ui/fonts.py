@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
@@ -40,8 +40,7 @@ def chinese_family() -> str | None:
     return families[0] if families else None
 
 
-@dataclass(frozen=True, slots=True)
-class ReaderFonts:
+class ReaderFonts(NamedTuple):
     """Body and heading fonts for each language at one zoom level."""
 
     english: QFont

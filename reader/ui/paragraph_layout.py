@@ -8,7 +8,7 @@ lines never overlap either.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import (
@@ -24,8 +24,7 @@ from PySide6.QtGui import (
 from reader.core.text_service import Token, tone_of, written_syllables
 
 
-@dataclass(frozen=True, slots=True)
-class ReadingAids:
+class ReadingAids(NamedTuple):
     """What the reader has switched on; `colours` are tones 1–5."""
 
     ruby: bool = False
@@ -33,11 +32,10 @@ class ReadingAids:
     colour_text: bool = False
     colour_ruby: bool = True
     colours: tuple[QColor, ...] = ()
-    hidden_words: frozenset[str] = field(default_factory=frozenset)  # known: no ruby over them
+    hidden_words: frozenset[str] = frozenset()  # known: no ruby over them
 
 
-@dataclass(frozen=True, slots=True)
-class RubyText:
+class RubyText(NamedTuple):
     """One word's reading, syllable by syllable, with each syllable's tone."""
 
     token: Token
@@ -45,8 +43,7 @@ class RubyText:
     tones: tuple[int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class ParagraphLayout:
+class ParagraphLayout(NamedTuple):
     layout: QTextLayout
     height: float
     rubies: tuple[RubyText, ...] = ()

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from PySide6 import QtCore  # QtCore.Qt when used: making Qt's enums is not the first paint's job
 from PySide6.QtCore import QModelIndex, QPointF, QRectF
@@ -39,8 +39,7 @@ SEPARATOR_OPACITY = 0.16  # the line between rows: the text colour, faint
 ParagraphKey = tuple[Language, int]
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """Characters `start`..`end` of one paragraph of one side."""
 
     language: Language
@@ -87,8 +86,7 @@ def mark_format(mark: Mark, palette: QPalette) -> QTextCharFormat:
     return fmt
 
 
-@dataclass(frozen=True, slots=True)
-class PlacedParagraph:
+class PlacedParagraph(NamedTuple):
     language: Language
     index: int
     laid_out: ParagraphLayout
@@ -99,8 +97,7 @@ class PlacedParagraph:
         return self.laid_out.layout
 
 
-@dataclass(frozen=True, slots=True)
-class RowLayout:
+class RowLayout(NamedTuple):
     height: int
     paragraphs: tuple[PlacedParagraph, ...]
 
