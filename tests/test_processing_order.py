@@ -78,7 +78,7 @@ def test_rows_scrolled_to_are_processed_before_the_middle(
     view, last = window.view, window.model.index(window.model.rowCount() - 1)
     qtbot.waitUntil(lambda: view.visualRect(last).isValid() and bool(held))  # window complete
     view.scrollToBottom()
-    shown = window.pipeline.visible_paragraphs()
+    shown = paragraphs_on_screen(window.view)
     assert shown and max(shown) == PARAGRAPHS - 1 and PARAGRAPHS // 2 not in shown
     with qtbot.waitSignal(window.text_ready, timeout=60000):
         QThreadPool.globalInstance().start(held[0])
@@ -108,7 +108,7 @@ def test_a_second_opening_has_the_words_at_once_from_the_cache(
     qtbot.waitExposed(again)
     with qtbot.waitSignal(again.text_ready, timeout=60000):
         again.open_paths(paths)
-        on_screen = again.pipeline.visible_paragraphs()
+        on_screen = paragraphs_on_screen(again.view)
         assert on_screen and all(again.model.tokens(i) == first[i] for i in on_screen)
     assert {i: again.model.tokens(i) for i in range(PARAGRAPHS)} == first
     assert reads == []
@@ -140,7 +140,7 @@ def test_a_second_opening_shows_pinyin_over_the_cached_words_at_once(
     again.show()
     qtbot.waitExposed(again)
     again.open_paths(paths)
-    row = again.model.row_of(Language.CHINESE, again.pipeline.visible_paragraphs()[0])
+    row = again.model.row_of(Language.CHINESE, paragraphs_on_screen(again.view)[0])
     chinese = [
         placed
         for placed in again.view.delegate.row_layout(row).paragraphs

@@ -167,8 +167,4 @@ class TextPipeline(QObject):
 
     def _view_moved(self) -> None:
         if self._task is not None:
-            self._task.order.want(self.visible_paragraphs())
-
-    def visible_paragraphs(self) -> list[int]:
-        """The Chinese paragraphs on screen (and just below), top to bottom."""
-        return paragraphs_on_screen(self._view)
+            self._task.order.want(paragraphs_on_screen(self._view))
