@@ -26,6 +26,7 @@ from reader.core.align_evidence import (
 from reader.core.alignment import Alignment, Link
 from reader.core.dictionary_loading import collector_paused, release_in_slices
 from reader.core.document import Document
+from reader.core.foreground import step_aside, stepping
 from reader.core.text_service import TextService, shared_service
 
 # The link shapes searched, as (English count, Chinese count). A Chinese sentence often
@@ -212,6 +213,7 @@ def _search(measures: _Measures, half_width: int) -> tuple[list[tuple[int, int, 
     back: list[bytearray] = []
     previous_best = None
     for i in range(m + 1):
+        step_aside()
         lo, hi = band.next_row(previous_best)
         if i:  # the shared weights of English segment i-1 with the Chinese ahead
             starts.append(max(0, lo - _WIDEST))
@@ -301,9 +303,11 @@ def align(
     service = service or shared_service()
     lexicon = _lexicon(service)
     with collector_paused():  # millions of small containers, no cycles; frozen after
-        english_read = [read_english(text) for text in english]
+        english_read = [read_english(text) for text in stepping(english)]
         vocabulary = {key for segment in english_read for key in segment.stems}
-        chinese_read = [read_chinese(text, service, lexicon, vocabulary) for text in chinese]
+        chinese_read = [
+            read_chinese(text, service, lexicon, vocabulary) for text in stepping(chinese)
+        ]
         alignment = align_segments(english_read, chinese_read, settings)
     release_in_slices(english_read, chinese_read)
     return alignment

@@ -26,6 +26,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from reader.core.foreground import step_aside
+
 MAGIC = b"parallel-reader-jieba-prefix-1"
 BLOCK = 25_000  # words per slice: a few milliseconds of work each
 PHRASES_PER_SLICE = 2_000
@@ -56,6 +58,7 @@ def release_in_slices(*lists: list[Any]) -> None:
     time, the window's thread gets it between slices."""
     for items in lists:
         while items:
+            step_aside()
             del items[-RELEASE_SLICE:]
 
 

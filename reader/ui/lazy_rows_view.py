@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.foreground import in_foreground
 from reader.ui.row_heights import RowGeometry
 
 SCROLL_BAR_ALWAYS_OFF, SCROLL_BAR_ALWAYS_ON = 1, 2  # Qt.ScrollBarPolicy, by number
@@ -243,6 +244,7 @@ class LazyRowsView(QAbstractItemView):
 
     # Scrolling and painting
 
+    @in_foreground
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._rows_delegate.set_width(self.viewport().width()):
@@ -250,6 +252,7 @@ class LazyRowsView(QAbstractItemView):
         else:
             self._update_range()
 
+    @in_foreground
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         """Rows coming on screen get their real height now, before they are painted; if rows
         above the ones the reader saw grew (scrolling up), the view moves down with them."""
@@ -277,6 +280,7 @@ class LazyRowsView(QAbstractItemView):
         # namespace enums before the first paint.
         QAbstractScrollArea.focusInEvent(self, event)
 
+    @in_foreground
     def paintEvent(self, event: QPaintEvent) -> None:
         rows, value = self.rows(), self.verticalScrollBar().value()
         first = max(0, rows.row_at(value + event.rect().top()))

@@ -25,6 +25,7 @@ from reader.core import alignment as ops
 from reader.core.bundled import seed_paths
 from reader.core.document import Document, Language
 from reader.core.errors import ReaderError
+from reader.core.foreground import in_foreground
 from reader.core.formats import load_document
 from reader.ui.actions import Actions, make_actions
 from reader.ui.first_paint import AfterNextPaint, MadeLater
@@ -531,11 +532,13 @@ class MainWindow(QMainWindow):
         if self._completed:  # else _finish_completion starts it
             self.pipeline.start(task)
 
+    @in_foreground
     def _on_tokens(self, generation: int, tokens: dict) -> None:
         if generation == self._generation:
             self.model.add_tokens(tokens)
             self.view.words_arrived(tokens)
 
+    @in_foreground
     def _on_aligned(self, generation: int, alignment: object) -> None:
         if generation == self._generation:
             self.alignments.set_automatic(alignment)

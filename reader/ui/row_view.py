@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QWidget
 
 from reader.core.document import Language
+from reader.core.foreground import in_foreground
 from reader.ui.fonts import ReaderFonts
 from reader.ui.lazy_rows_view import LazyRowsView
 from reader.ui.paragraph_layout import ReadingAids
@@ -181,6 +182,7 @@ class RowView(LazyRowsView):
         self.clear_hover()
         super().scrollContentsBy(dx, dy)
 
+    @in_foreground
     def hover_at(self, position: QPointF) -> None:
         """Follow the mouse to `position` (viewport coordinates): highlight the word there (a
         Chinese one with its pop-up) and say where the mouse rests, whenever that changes."""

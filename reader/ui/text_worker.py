@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 
 from reader.core import token_cache
 from reader.core.document import Document
+from reader.core.foreground import step_aside
 from reader.core.text_service import TextService, Token
 from reader.core.token_cache import TokenCache
 from reader.core.work_order import WorkOrder
@@ -103,6 +104,7 @@ class DocumentTask(QRunnable):
         started = time.perf_counter()
         while not self.cancelled.is_set():
             wanted = self.order.wants_more()  # then the paragraph taken is one on screen
+            step_aside()
             index = self.order.take()
             if index is None:
                 break
