@@ -13,6 +13,9 @@ compiled to bytecode beforehand as an installation has them:
   the processing and then for the alignment that follows and half a second after the text is
   ready (the window's work on the alignment's arrival). Peak resident memory (ru_maxrss)
   once all is done.
+- program, scrolling: the same, with the reader scrolling meanwhile (a fifth of a screen
+  every 40 ms, from the top to the bottom and round again): the event loop's longest blocks
+  while the rows that come on screen are laid out and painted, and read first.
 - bare: a PySide6 window with one label, for its peak memory.
 """
 
@@ -33,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 TICK_MS = 5
 AFTER_READY_MS = 500  # the timer runs on for this long once the text is ready
+SCROLL_MS, SCROLL_STEP = 40, 160  # the scrolling reader: pixels every so many milliseconds
 
 
 def chinese_paragraphs() -> list[str]:
@@ -72,7 +76,7 @@ def child_bare() -> dict[str, float]:
     return {"peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
-def child_program() -> dict[str, float]:
+def child_program(scrolling: bool = False) -> dict[str, float]:
     from make_documents import make_document
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
@@ -120,10 +124,19 @@ def child_program() -> dict[str, float]:
     timer = QTimer()
     timer.setTimerType(timer.timerType().PreciseTimer)
     timer.timeout.connect(tick)
+    bar = window.view.verticalScrollBar()
+    scroller = QTimer()
+
+    def scroll() -> None:
+        bar.setValue((bar.value() + SCROLL_STEP) % max(1, bar.maximum()))
+
+    scroller.timeout.connect(scroll)
     started = time.perf_counter()
     window.show_document(document)
     clock.start()
     timer.start(TICK_MS)
+    if scrolling:
+        scroller.start(SCROLL_MS)
     app.exec()
     figures["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     figures["characters"] = sum(len(p.text) for p in document.chinese)
@@ -168,6 +181,7 @@ def main() -> int:
         compile_program(home)
         raw = run_child("raw", home)
         program = run_child("program", home)
+        scrolling = run_child("scrolling", home)
         bare = run_child("bare", home)
     chars = program["characters"]
     raw_rate = raw["characters"] / raw["seconds"]
@@ -189,6 +203,11 @@ def main() -> int:
         f"({program.get('align_late_at', 0):.1f} s; timer every {TICK_MS} ms)"
     )
     print(
+        f"scrolling meanwhile: longest block {scrolling['lateness_ms']:.0f} ms while "
+        f"processing, {scrolling['align_lateness_ms']:.0f} ms while aligning and just after "
+        f"(processing {scrolling['seconds']:.1f} s; {SCROLL_STEP} px every {SCROLL_MS} ms)"
+    )
+    print(
         f"peak memory: {program['peak_mb']:.0f} MB with the document open, bare window "
         f"{bare['peak_mb']:.0f} MB ({program['peak_mb'] / bare['peak_mb']:.1f} x)"
     )
@@ -198,7 +217,12 @@ def main() -> int:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--child"]:
         kind = sys.argv[2]
-        work = {"raw": child_raw, "bare": child_bare, "program": child_program}[kind]
+        work = {
+            "raw": child_raw,
+            "bare": child_bare,
+            "program": child_program,
+            "scrolling": lambda: child_program(scrolling=True),
+        }[kind]
         print(json.dumps(work()), flush=True)
         os._exit(0)
     sys.exit(main())

@@ -3,9 +3,9 @@
 Parsing CC-CEDICT's 120,000 lines takes most of a second and some 80 MB; this index is built
 once, in the cache folder, and opening it afterwards costs a few milliseconds, so that the
 pop-up has its dictionary as soon as the window is painted. The file is checked against the
-digest in its header when it is opened: a damaged or outdated index is rebuilt, never read.
+checksum in its header when it is opened: a damaged or outdated index is rebuilt, never read.
 
-Layout: a header line `MAGIC version count digest`, then the table of record offsets
+Layout: a header line `MAGIC version count checksum`, then the table of record offsets
 (little-endian uint32, one per record), then the records, `headword\\tCC-CEDICT line\\n`,
 sorted by headword as UTF-8 bytes and then in CC-CEDICT's order; an entry whose traditional
 and simplified forms differ has a record under each.
@@ -13,7 +13,6 @@ and simplified forms differ has a record under each.
 
 from __future__ import annotations
 
-import hashlib
 import mmap
 import os
 import sys
@@ -22,10 +21,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from reader.core.cedict import DictEntry, parse_line
+from reader.core.checksum import HEX_LENGTH, Checksum
 from reader.core.dictionary_loading import release_in_slices
 
-MAGIC = b"parallel-reader-cedict-index-1"
-DIGEST_LENGTH = 64  # SHA-256 in hexadecimal
+MAGIC = b"parallel-reader-cedict-index-2"
 BUCKET_PREFIX = 2  # bytes of a headword that pick its bucket: some 400 buckets, each sorted fast
 RECORDS_PER_WRITE = 2_000
 
@@ -64,13 +63,13 @@ def build(path: Path, lines: Iterable[str], version: str) -> None:
     with partial.open("wb") as file:
         file.write(b" ".join((MAGIC, version.encode(), str(len(records)).encode(), b"")))
         digest_at = file.tell()
-        file.write(b"0" * DIGEST_LENGTH + b"\n")
-        digest = hashlib.sha256()
+        file.write(b"0" * HEX_LENGTH + b"\n")
+        digest = Checksum()
         for part in _slices(offsets.tobytes(), records):
             digest.update(part)
             file.write(part)
         file.seek(digest_at)
-        file.write(digest.hexdigest().encode())
+        file.write(digest.hexdigest())
     release_in_slices(records)
     partial.replace(path)
 
@@ -106,7 +105,7 @@ class CedictIndex:
             return None
         count = int(fields[2])
         body = memoryview(data)[header_end + 1 :]
-        digest = hashlib.sha256(body).hexdigest().encode()
+        digest = Checksum(body).hexdigest()
         table_size = 4 * count
         if digest != fields[3] or len(body) < table_size:
             body.release()

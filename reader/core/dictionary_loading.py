@@ -6,16 +6,15 @@ unmarshals 500,000 words (half a second to a second), pypinyin parses a 2.5 MB J
 milliseconds, so the window's thread gets the interpreter between them, and jieba's comes from
 a cache of our own that loads faster than its own.
 
-jieba's cache: a header line `MAGIC jieba-version dictionary-size total blocks digest`, then for
+jieba's cache: a header line `MAGIC jieba-version dictionary-size total blocks checksum`, then for
 each block a line `words-bytes frequencies-bytes`, then the blocks' bytes: the words (UTF-8,
-newline-separated) and their frequencies (little-endian uint32). The digest covers all of it
+newline-separated) and their frequencies (little-endian uint32). The checksum covers all of it
 after the header, and is checked before anything is used: a damaged cache is rebuilt.
 """
 
 from __future__ import annotations
 
 import gc
-import hashlib
 import importlib.resources
 import json
 import os
@@ -26,9 +25,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from reader.core.checksum import Checksum
 from reader.core.foreground import step_aside
 
-MAGIC = b"parallel-reader-jieba-prefix-1"
+MAGIC = b"parallel-reader-jieba-prefix-2"
 BLOCK = 25_000  # words per slice: a few milliseconds of work each
 PHRASES_PER_SLICE = 2_000
 RELEASE_SLICE = 500  # items freed at a time: well under a millisecond
@@ -99,8 +99,8 @@ def _write_prefix_cache(path: Path, stamp: str, frequencies: dict[str, int], tot
         blocks += [text, counts.tobytes()]
         sizes.append(f"{len(text)} {len(counts) * 4}\n".encode())
     body = b"".join(sizes) + b"".join(blocks)
-    digest = hashlib.sha256(body).hexdigest()
-    fields = [MAGIC, stamp.encode(), str(total).encode(), str(len(sizes)).encode(), digest.encode()]
+    digest = Checksum(body).hexdigest()
+    fields = [MAGIC, stamp.encode(), str(total).encode(), str(len(sizes)).encode(), digest]
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f"{path.name}.{os.getpid()}.part")
     try:
@@ -121,7 +121,7 @@ def _read_prefix_cache(path: Path, stamp: str) -> tuple[dict[str, int], int] | N
         return None
     if not (fields[2].isdigit() and fields[3].isdigit()):
         return None
-    if hashlib.sha256(body).hexdigest().encode() != fields[4]:
+    if Checksum(body).hexdigest() != fields[4]:
         return None
     count = int(fields[3])
     lines = body.split(b"\n", count)

@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import os
 import sys
-import zlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from reader.core.checksum import Checksum
 from reader.core.document import Document
 from reader.core.text_service import Token
 
@@ -45,10 +45,6 @@ def cache_path(folder: Path, name: str) -> Path:
     return folder / "tokens" / f"{name}.txt"
 
 
-def _checksum(body: bytes) -> bytes:
-    return f"{zlib.crc32(body):08x}".encode()
-
-
 def save(path: Path, key: str, texts: Sequence[str], tokens: Mapping[int, Sequence[Token]]) -> None:
     """Write the words of every paragraph of `texts` (all must be in `tokens`), atomically."""
     readings: dict[tuple[str, ...], int] = {(): 0}
@@ -63,7 +59,7 @@ def save(path: Path, key: str, texts: Sequence[str], tokens: Mapping[int, Sequen
         return  # a syllable the table cannot hold (empty, or with a space): no cache this time
     table = "\t".join(" ".join(syllables) for syllables in readings)
     body = "\n".join([table, *lines]).encode("utf-8")
-    header = b" ".join((MAGIC, key.encode(), str(len(texts)).encode(), _checksum(body)))
+    header = b" ".join((MAGIC, key.encode(), str(len(texts)).encode(), Checksum(body).hexdigest()))
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f"{path.name}.{os.getpid()}.part")
     try:
@@ -99,7 +95,7 @@ class TokenCache:
         fields = header.split(b" ")
         if len(fields) != 4 or fields[0] != MAGIC or fields[2] != str(paragraphs).encode():
             return None
-        if _checksum(body) != fields[3]:
+        if Checksum(body).hexdigest() != fields[3]:
             return None
         try:
             key = fields[1].decode("ascii")
