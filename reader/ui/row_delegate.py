@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Iterable
 from enum import Enum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6 import QtCore  # QtCore.Qt when used: making Qt's enums is not the first paint's job
 from PySide6.QtCore import QModelIndex, QPointF, QRectF
@@ -19,7 +19,6 @@ from PySide6.QtGui import (
     QPainterPath,
     QPalette,
     QPen,
-    QTextCharFormat,
     QTextLayout,
 )
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
@@ -29,6 +28,9 @@ from reader.ui.fonts import ReaderFonts
 from reader.ui.paragraph_layout import ParagraphLayout, ReadingAids, draw_ruby, lay_out
 from reader.ui.row_heights import HeightEstimate
 from reader.ui.row_model import RowModel
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QTextCharFormat
 
 MARGIN = 14  # around and between the columns, in pixels
 CACHE_ROWS = 400
@@ -62,6 +64,8 @@ class Mark(Enum):
 
 def mark_format(mark: Mark, palette: QPalette) -> QTextCharFormat:
     """How a kind of mark looks, from the palette so that it suits light and dark themes."""
+    from PySide6.QtGui import QTextCharFormat  # see paragraph_layout
+
     fmt = QTextCharFormat()
     highlight = palette.color(QPalette.ColorRole.Highlight)
     if mark in (Mark.HOVER, Mark.SELECTION):
