@@ -203,6 +203,29 @@ def test_single_file_fills_one_side(tmp_path: Path, text: str, english: int, chi
     assert document.title == ""
 
 
+@pytest.mark.parametrize(
+    ("preface", "body", "side"),
+    [
+        (
+            "An English preface, long enough to fill the first stretches. " * 600,
+            "中文正文。" * 20_000,
+            "chinese",
+        ),
+        (
+            "中文的序言，长得占满开头。" * 300,
+            "English body text, all of the rest. " * 12_000,
+            "english",
+        ),
+    ],
+)
+def test_a_long_file_is_told_by_all_of_it(
+    tmp_path: Path, preface: str, body: str, side: str
+) -> None:
+    """A long preface in the other language does not decide: stretches spread through it do."""
+    document = load_document(write(tmp_path / "long.txt", f"{preface}\n\n{body}\n"))
+    assert len(getattr(document, side)) == 2
+
+
 def test_whitespace_only_file_has_no_paragraphs(tmp_path: Path) -> None:
     path = write(tmp_path / "blank.txt", "  \n\t\n\u3000\n")
     assert str(error_of(path)) == f"{path}: has no paragraphs"
