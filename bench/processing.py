@@ -124,13 +124,10 @@ def child_program(scrolling: bool = False) -> dict[str, float]:
     timer = QTimer()
     timer.setTimerType(timer.timerType().PreciseTimer)
     timer.timeout.connect(tick)
-    bar = window.view.verticalScrollBar()
-    scroller = QTimer()
-
-    def scroll() -> None:
-        bar.setValue((bar.value() + SCROLL_STEP) % max(1, bar.maximum()))
-
-    scroller.timeout.connect(scroll)
+    bar, scroller = window.view.verticalScrollBar(), QTimer()
+    scroller.timeout.connect(
+        lambda: bar.setValue((bar.value() + SCROLL_STEP) % (bar.maximum() or 1))
+    )
     started = time.perf_counter()
     window.show_document(document)
     clock.start()

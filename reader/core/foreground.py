@@ -4,10 +4,10 @@ Python runs one thread at a time. While a worker reads or aligns a document, eve
 the window's thread makes into Python waits for the worker to hand the interpreter over; a
 repaint makes hundreds of them. Scrolling while the 1,000,000-character document was read, the
 paints' 99th percentile was 21-37 ms (11-16 ms with this) and the event loop was blocked for
-up to 66-96 ms (23-45 ms with this). The window marks the moments
-that the reader waits for (`in_foreground`: a paint, a hover, words arriving); a worker calls
-`step_aside` between its steps, which waits, without holding the interpreter, until the
-window is done, and never long (`LONGEST_WAIT`).
+up to 66-96 ms (23-45 ms with this). The window marks the moments that the reader waits for
+(`in_foreground`: a paint, a hover, words arriving); a worker calls `step_aside` between its
+steps, which waits, without holding the interpreter, until the window is done, and never long
+(`LONGEST_WAIT`).
 
 Plain threading, no Qt: the aligner in the core steps aside too.
 """

@@ -15,7 +15,7 @@ from pathlib import Path
 from reader.core.decoding import read_text
 from reader.core.document import Document, Language, Paragraph
 from reader.core.errors import DocumentError
-from reader.core.text_service import han
+from reader.core.text_service import han, is_chinese
 
 HEADER = re.compile(r"(Title|Author|Date|Page)\s*:\s*(.*)")
 RULE = re.compile(r"<hr\s*/?>", re.IGNORECASE)
@@ -27,9 +27,8 @@ FRONT_MATTER = re.compile(
     r"|第\s*[0-9０-９一二三四五六七八九十百]+\s*版\s*([(（].*[)）])?"  # the page: 第2版(要闻)
     r"|专栏\s*[:：].*"  # the column
 )
-LONG_TEXT = (
-    100_000  # characters: a longer document's content key and name are worked out as it is read
-)
+# Characters: a longer document's content key and name are worked out as it is read.
+LONG_TEXT = 100_000
 LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 LANGUAGE_SAMPLES, SAMPLE_LENGTH = 16, 2_000  # stretches of a long text that tell its language
 
@@ -141,7 +140,7 @@ def _unwrap(lines: list[str]) -> str:
     """Join wrapped lines: with a space between words, with nothing between Han characters."""
     text = lines[0]
     for line in lines[1:]:
-        joiner = "" if han().match(text[-1]) and han().match(line[0]) else " "
+        joiner = "" if is_chinese(text[-1]) and is_chinese(line[0]) else " "
         text += joiner + line
     return text
 

@@ -85,8 +85,7 @@ class RowView(LazyRowsView):
     @property
     def popup(self) -> WordPopup:
         """The hovered word's pop-up, made when first wanted unless made before."""
-        if self._popup is None:
-            self.make_popup()
+        self.make_popup()
         return self._popup
 
     def make_popup(self) -> None:
