@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QThreadPool
+from windows import open_now
 
 from reader.core import text_service
 from reader.core.document import Language
@@ -74,7 +75,7 @@ def test_rows_scrolled_to_are_processed_before_the_middle(
     monkeypatch.setattr(TextPipeline, "start", lambda self, task: held.append(task))
     arrived: list[int] = []
     window.model.tokens_added.connect(lambda tokens: arrived.extend(tokens))
-    assert window.open_paths(list(long_document(tmp_path)))
+    open_now(qtbot, window, *long_document(tmp_path))
     view, last = window.view, window.model.index(window.model.rowCount() - 1)
     qtbot.waitUntil(lambda: view.visualRect(last).isValid() and bool(held))  # window complete
     view.scrollToBottom()
@@ -91,7 +92,7 @@ def test_no_text_is_read_on_the_windows_thread(
     qtbot, window: MainWindow, tmp_path: Path, reads: list
 ) -> None:
     with qtbot.waitSignal(window.text_ready, timeout=60000):
-        assert window.open_paths(list(long_document(tmp_path)))
+        window.open_paths(list(long_document(tmp_path)))
     assert len(reads) >= PARAGRAPHS
     assert not any(on_main for _, on_main in reads)
 
@@ -107,7 +108,7 @@ def test_a_second_opening_has_the_words_at_once_from_the_cache(
     again.show()
     qtbot.waitExposed(again)
     with qtbot.waitSignal(again.text_ready, timeout=60000):
-        again.open_paths(paths)
+        open_now(qtbot, again, *paths)
         on_screen = paragraphs_on_screen(again.view)
         assert on_screen and all(again.model.tokens(i) == first[i] for i in on_screen)
     assert {i: again.model.tokens(i) for i in range(PARAGRAPHS)} == first
@@ -139,7 +140,7 @@ def test_a_second_opening_shows_pinyin_over_the_cached_words_at_once(
     qtbot.addWidget(again)
     again.show()
     qtbot.waitExposed(again)
-    again.open_paths(paths)
+    open_now(qtbot, again, *paths)
     row = again.model.row_of(Language.CHINESE, paragraphs_on_screen(again.view)[0])
     chinese = [
         placed

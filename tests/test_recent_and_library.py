@@ -63,7 +63,7 @@ def test_a_recent_file_that_has_gone_is_reported_and_dropped(
     gone = window.recent.menu.actions()[0]
     assert gone.text() == "&1 notes.txt"
     gone.trigger()
-    assert window.error_box is not None and window.error_box.isVisible()
+    qtbot.waitUntil(lambda: window.error_box is not None and window.error_box.isVisible())
     assert str(single) in window.error_box.text()
     assert menu_texts(window) == ["&1 en.txt + zh.txt", "&Clear Menu"]
     assert window.model.document.sources == (single,)  # still showing what was open

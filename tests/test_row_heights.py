@@ -9,7 +9,7 @@ from pathlib import Path
 from long_documents import long_pair
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPalette
-from windows import new_window
+from windows import new_window, open_now
 
 from reader.core.document import Language
 from reader.ui.main_window import MainWindow
@@ -126,7 +126,7 @@ def test_rows_are_painted_on_the_base_colour_with_a_faint_line_between(
     qtbot, tmp_path: Path
 ) -> None:
     window = new_window(qtbot)
-    window.open_paths(list(long_pair(tmp_path, 20)))
+    open_now(qtbot, window, *long_pair(tmp_path, 20))
     settle(qtbot, window)
     view = window.view
     image = view.viewport().grab().toImage()

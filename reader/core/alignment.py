@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from reader.core.document import Language
+from reader.core.document import Document, Language, Paragraph
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +83,22 @@ def pair_in_order(
     links += [Link(range(i, i + 1), range(zh_end, zh_end)) for i in range(en + pairs, en_end)]
     links += [Link(range(en_end, en_end), range(i, i + 1)) for i in range(zh + pairs, zh_end)]
     return Alignment(tuple(links), english_headings + english_body, chinese_headings + chinese_body)
+
+
+def leading_headings(paragraphs: tuple[Paragraph, ...]) -> int:
+    headings = 0
+    while headings < len(paragraphs) and paragraphs[headings].heading:
+        headings += 1
+    return headings
+
+
+def default_alignment(document: Document) -> Alignment:
+    """Headings beside headings, then paragraphs in order, until the aligner has spoken."""
+    en_head = leading_headings(document.english)
+    zh_head = leading_headings(document.chinese)
+    return pair_in_order(
+        en_head, len(document.english) - en_head, zh_head, len(document.chinese) - zh_head
+    )
 
 
 # Editing operations. Each returns a new Alignment; links they make or reshape have

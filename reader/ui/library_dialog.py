@@ -26,13 +26,13 @@ PATHS = Qt.ItemDataRole.UserRole
 
 
 class LibraryDialog(QDialog):
-    """Lists the documents; `open_entry` opens one and says whether it could."""
+    """Lists the documents; `open_entry` opens one (the window says if it cannot)."""
 
     def __init__(
         self,
         bundled: Sequence[Entry],
         recent: Sequence[Entry],
-        open_entry: Callable[[Entry], bool],
+        open_entry: Callable[[Entry], None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -82,5 +82,6 @@ class LibraryDialog(QDialog):
 
     def _activated(self, item: QTreeWidgetItem) -> None:
         paths = item.data(0, PATHS)
-        if paths and self._open_entry(tuple(Path(path) for path in paths)):
+        if paths:
+            self._open_entry(tuple(Path(path) for path in paths))
             self.accept()

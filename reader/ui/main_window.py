@@ -24,9 +24,7 @@ from reader import __version__
 from reader.core import alignment as ops
 from reader.core.bundled import seed_paths
 from reader.core.document import Document, Language
-from reader.core.errors import ReaderError
 from reader.core.foreground import in_foreground
-from reader.core.formats import load_document
 from reader.ui.actions import Actions, make_actions
 from reader.ui.first_paint import AfterNextPaint, MadeLater
 from reader.ui.folders import cache_folder, data_folder
@@ -42,9 +40,11 @@ from reader.ui.tone_colours import tone_colours
 if TYPE_CHECKING:  # made after the first paint, which does not need them
     from PySide6.QtWidgets import QMessageBox
 
+    from reader.core.alignment import Alignment
     from reader.core.store import Store
     from reader.ui.alignment_controller import AlignmentController
     from reader.ui.counterpart_highlighter import CounterpartHighlighter
+    from reader.ui.document_opener import DocumentOpener
     from reader.ui.find_bar import FindBar
     from reader.ui.first_screen import EarlyWords
     from reader.ui.reading_position import ReadingPositions
@@ -127,6 +127,8 @@ class MainWindow(QMainWindow):
         self.error_box: QMessageBox | None = None
         self._generation = 0
         self._task: DocumentTask | None = None
+        self._opener: DocumentOpener | None = None  # made by the first open_paths
+        self._opening = ""  # the status bar's message while a document is read
         self._early: EarlyWords | None = None  # see _show_cached_words
         self._reading_parts_made = False  # see _make_reading_parts
         self._completed = False  # see complete
@@ -354,20 +356,36 @@ class MainWindow(QMainWindow):
 
     # Documents
 
-    def open_paths(self, paths: Sequence[Path]) -> bool:
-        """Open a document (or an English and a Chinese file); on failure say why and keep
-        the document that was open."""
-        try:
-            document = load_document(*paths)
-        except ReaderError as error:
-            self.show_error(str(error))
-            return False
-        self.show_document(document)
-        return True
+    def open_paths(self, paths: Sequence[Path]) -> None:
+        """Open a document (or an English and a Chinese file), read on a worker thread while
+        the one open stays in place: shown when read, or kept if it cannot be, saying why."""
+        if self._opener is None:
+            from reader.ui.document_opener import DocumentOpener  # not on the first paint's path
 
-    def show_document(self, document: Document) -> None:
-        """Show `document` at once; its words and alignment follow, once the window is
-        complete (a window not shown is made complete now: no paint is coming)."""
+            self._opener = DocumentOpener(self)
+            self._opener.opened.connect(self._opened)
+            self._opener.failed.connect(self._open_failed)
+        self._opening = f"Opening {' + '.join(Path(path).name for path in paths)}…"
+        self.statusBar().showMessage(self._opening)
+        self._opener.open(paths)
+
+    def _opened(self, document: Document, alignment: Alignment) -> None:
+        self._opening_done()
+        self.show_document(document, alignment)
+
+    def _open_failed(self, message: str) -> None:
+        self._opening_done()
+        self.show_error(message)
+
+    def _opening_done(self) -> None:
+        """Take the "Opening" message away, unless another has replaced it."""
+        if self.statusBar().currentMessage() == self._opening:
+            self.statusBar().clearMessage()
+
+    def show_document(self, document: Document, alignment: Alignment | None = None) -> None:
+        """Show `document` at once, in `alignment` if given (see `RowModel.set_document`); its
+        words and its automatic alignment follow, once the window is complete (a window not
+        shown is made complete now: no paint is coming)."""
         self.view.clear_hover()
         self.anchor = None
         self.view.current = None
@@ -377,7 +395,7 @@ class MainWindow(QMainWindow):
             self._task.cancelled.set()
             self._task = None
         self.text_is_ready = False
-        self.model.set_document(document)
+        self.model.set_document(document, alignment)
         self.view.scrollToTop()
         self._update_title()
         self._early = None

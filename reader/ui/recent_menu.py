@@ -37,7 +37,7 @@ class RecentDocuments(QObject):
         menu: QMenu,
         clear: QAction,
         model: RowModel,
-        open_paths: Callable[[Sequence[Path]], bool],
+        open_paths: Callable[[Sequence[Path]], None],
     ) -> None:
         super().__init__(menu)
         self._settings = settings
@@ -53,13 +53,12 @@ class RecentDocuments(QObject):
     def entries(self) -> list[Entry]:
         return from_json(self._settings.value(SETTING))
 
-    def open(self, entry: Entry) -> bool:
-        """Open `entry`; if a file of it no longer exists, drop it from the list."""
-        if self._open_paths(entry):
-            return True
+    def open(self, entry: Entry) -> None:
+        """Open `entry`; if a file of it no longer exists, drop it from the list (the window
+        says which)."""
         if not all(path.exists() for path in entry):
             self._keep(forget(self.entries(), entry))
-        return False
+        self._open_paths(entry)
 
     def clear(self) -> None:
         self._keep([])

@@ -9,7 +9,7 @@ from operator import attrgetter, eq, ne
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Signal
 
-from reader.core.alignment import Alignment, Link, pair_in_order
+from reader.core.alignment import Alignment, Link, default_alignment
 from reader.core.document import Document, Language, Paragraph
 from reader.core.text_service import Token
 
@@ -40,22 +40,6 @@ def _new_confidence(old: Sequence[Link], new: Sequence[Link], first_row: int) ->
     return compress(count(first_row), map(ne, map(_CONFIDENCE, old), map(_CONFIDENCE, new)))
 
 
-def leading_headings(paragraphs: tuple[Paragraph, ...]) -> int:
-    headings = 0
-    while headings < len(paragraphs) and paragraphs[headings].heading:
-        headings += 1
-    return headings
-
-
-def default_alignment(document: Document) -> Alignment:
-    """Headings beside headings, then paragraphs in order, until the aligner has spoken."""
-    en_head = leading_headings(document.english)
-    zh_head = leading_headings(document.chinese)
-    return pair_in_order(
-        en_head, len(document.english) - en_head, zh_head, len(document.chinese) - zh_head
-    )
-
-
 class RowModel(QAbstractListModel):
     """Rows of (English paragraphs, Chinese paragraphs), and the words of each Chinese one."""
 
@@ -80,6 +64,8 @@ class RowModel(QAbstractListModel):
         return self._alignment
 
     def set_document(self, document: Document, alignment: Alignment | None = None) -> None:
+        """Show `document` with `alignment`, by default `default_alignment(document)` (for a
+        novel, a tenth of a second: a document read on a worker comes with it)."""
         self.beginResetModel()
         self._document = document
         self._alignment = alignment or default_alignment(document)
