@@ -369,6 +369,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self._opening)
         self._opener.open(paths)
 
+    @in_foreground  # a novel's 20,000 rows measured: the workers wait
     def _opened(self, document: Document, alignment: Alignment) -> None:
         self._opening_done()
         self.show_document(document, alignment)

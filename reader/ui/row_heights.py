@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
+from math import ceil
 
 from PySide6.QtGui import QFont, QFontMetricsF
 
@@ -59,12 +60,12 @@ class HeightEstimate:
         if language not in self._ends:
             char, line = self._line(language, False)
             heading_char, heading_line = self._line(language, True)
-            per_line, per_heading_line = self._width / char, self._width / heading_char
+            per_char, per_heading_char = char / self._width, heading_char / self._width
             gap = self._fonts.point_size * 0.8
-            heights = (
-                max(1.0, -(-len(p.text) // per_heading_line)) * heading_line + gap
+            heights = (  # lines (one at least) times their height: `ceil` is the quick way
+                (ceil(len(p.text) * per_heading_char) or 1) * heading_line + gap
                 if p.heading
-                else max(1.0, -(-len(p.text) // per_line)) * line + gap
+                else (ceil(len(p.text) * per_char) or 1) * line + gap
                 for p in document.side(language)
             )
             self._ends[language] = [0.0, *accumulate(heights)]
