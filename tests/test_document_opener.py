@@ -10,9 +10,10 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QThreadPool
 from windows import SEED, open_and_wait
 
-from reader.core.document import Document
+from reader.core.document import Document, Language
 from reader.ui import document_opener
 from reader.ui.main_window import MainWindow
+from reader.ui.row_heights import HeightEstimate
 
 
 def write(folder: Path, name: str) -> Path:
@@ -59,3 +60,21 @@ def test_only_the_latest_request_is_shown(qtbot, window: MainWindow, tmp_path: P
     qtbot.waitUntil(lambda: bool(shown))
     QCoreApplication.processEvents()  # the other answer, if it came second
     assert shown == [(second,)]
+
+
+def test_the_rows_are_measured_on_the_worker_too(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    on_main: list[bool] = []
+    original = HeightEstimate._measure
+
+    def spy(self: HeightEstimate, document: Document, language: Language) -> list[float]:
+        on_main.append(threading.current_thread() is threading.main_thread())
+        return original(self, document, language)
+
+    monkeypatch.setattr(HeightEstimate, "_measure", spy)
+    path = write(tmp_path, "measured.txt")
+    with qtbot.waitSignal(window.model.modelReset):
+        window.open_paths([path])
+    assert window.view.rows().total > 0
+    assert on_main == [False, False]  # each side once, and not again when shown

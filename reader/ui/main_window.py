@@ -44,7 +44,7 @@ if TYPE_CHECKING:  # made after the first paint, which does not need them
     from reader.core.store import Store
     from reader.ui.alignment_controller import AlignmentController
     from reader.ui.counterpart_highlighter import CounterpartHighlighter
-    from reader.ui.document_opener import DocumentOpener
+    from reader.ui.document_opener import DocumentOpener, Opened
     from reader.ui.find_bar import FindBar
     from reader.ui.first_screen import EarlyWords
     from reader.ui.reading_position import ReadingPositions
@@ -367,12 +367,13 @@ class MainWindow(QMainWindow):
             self._opener.failed.connect(self._open_failed)
         self._opening = f"Opening {' + '.join(Path(path).name for path in paths)}…"
         self.statusBar().showMessage(self._opening)
-        self._opener.open(paths)
+        self._opener.open(paths, self.view.delegate.measurer())
 
-    @in_foreground  # a novel's 20,000 rows measured: the workers wait
-    def _opened(self, document: Document, alignment: Alignment) -> None:
+    @in_foreground  # a novel's 20,000 rows shown: the workers wait
+    def _opened(self, opened: Opened) -> None:
         self._opening_done()
-        self.show_document(document, alignment)
+        self.view.delegate.adopt(opened.measured)
+        self.show_document(opened.document, opened.alignment)
 
     def _open_failed(self, message: str) -> None:
         self._opening_done()

@@ -7,8 +7,9 @@ markup. Layouts are cached per row and dropped when the width or the fonts chang
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from enum import Enum
+from functools import partial
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6 import QtCore  # QtCore.Qt when used: making Qt's enums is not the first paint's job
@@ -26,11 +27,14 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 from reader.core.document import Language
 from reader.ui.fonts import ReaderFonts
 from reader.ui.paragraph_layout import ParagraphLayout, ReadingAids, draw_ruby, lay_out
-from reader.ui.row_heights import HeightEstimate
+from reader.ui.row_heights import HeightEstimate, Measured
 from reader.ui.row_model import RowModel
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QTextCharFormat
+
+    from reader.core.alignment import Link
+    from reader.core.document import Document
 
 MARGIN = 14  # around and between the columns, in pixels
 CACHE_ROWS = 400
@@ -197,15 +201,29 @@ class RowDelegate(QStyledItemDelegate):
             self._cache.popitem(last=False)
         return result
 
+    def _current_estimate(self) -> HeightEstimate:
+        if self._estimate is None:
+            self._estimate = HeightEstimate(self._fonts, self._aids, self.column_width())
+        return self._estimate
+
     def heights(self) -> list[int]:
         """Every row's height: real for the rows laid out, estimated for the others."""
         model = self._model
-        if self._estimate is None:
-            self._estimate = HeightEstimate(self._fonts, self._aids, self.column_width())
-        heights = self._estimate.rows(model.document, model.links(), MARGIN * 0.6, MARGIN * 0.4)
+        estimate = self._current_estimate()
+        heights = estimate.rows(model.document, model.links(), MARGIN * 0.6, MARGIN * 0.4)
         for row, height in self._heights.items():
             heights[row] = height
         return heights
+
+    def measurer(self) -> Callable[[Document, Sequence[Link]], Measured]:
+        """What `heights` works out for a document and its links, as a function a worker
+        may call (a novel's 20,000 rows take some tens of milliseconds); `adopt` takes its
+        result, unless fonts, aids or width have changed since."""
+        estimate = self._current_estimate().prime()
+        return partial(estimate.measure_ahead, top=MARGIN * 0.6, bottom=MARGIN * 0.4)
+
+    def adopt(self, measured: Measured) -> None:
+        self._current_estimate().adopt(measured)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         # The painter starts with the viewport's text colour, and the separator is that colour

@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
 from math import ceil
+from typing import NamedTuple
 
 from PySide6.QtGui import QFont, QFontMetricsF
 
@@ -26,7 +27,9 @@ class HeightEstimate:
     """A row's height from its paragraphs' lengths, in the delegate's own arithmetic.
 
     Each side's paragraphs are measured once for a document (and these fonts, aids and
-    width): a new alignment of the same text only adds them up again."""
+    width): a new alignment of the same text only adds them up again. A document being
+    opened can be measured on a worker (`measure_ahead`, once `prime` has read the fonts on
+    the window's thread), and the result handed over with it (`adopt`)."""
 
     def __init__(self, fonts: ReaderFonts, aids: ReadingAids, width: float) -> None:
         self._fonts = fonts
@@ -35,6 +38,15 @@ class HeightEstimate:
         self._metrics: dict[tuple[Language, bool], tuple[float, float]] = {}
         self._document: Document | None = None
         self._ends: dict[Language, list[float]] = {}
+        self._rows: tuple[Sequence[Link], list[int]] | None = None  # the last links measured
+
+    def prime(self) -> HeightEstimate:
+        """Read every font metric now, on the window's thread, so that `measure_ahead` needs
+        no Qt call."""
+        for language in Language:
+            for heading in (False, True):
+                self._line(language, heading)
+        return self
 
     def _line(self, language: Language, heading: bool) -> tuple[float, float]:
         """(width of an average character, height of a line) for one side and kind."""
@@ -52,23 +64,26 @@ class HeightEstimate:
             self._metrics[key] = (char, height)
         return self._metrics[key]
 
-    def _paragraph_ends(self, document: Document, language: Language) -> list[float]:
+    def _measure(self, document: Document, language: Language) -> list[float]:
         """Where each paragraph of one side ends, from the top of the side, the space after
         it included (a 0 first, for the top)."""
+        char, line = self._line(language, False)
+        heading_char, heading_line = self._line(language, True)
+        per_char, per_heading_char = char / self._width, heading_char / self._width
+        gap = self._fonts.point_size * 0.8
+        heights = (  # lines (one at least) times their height: `ceil` is the quick way
+            (ceil(len(p.text) * per_heading_char) or 1) * heading_line + gap
+            if p.heading
+            else (ceil(len(p.text) * per_char) or 1) * line + gap
+            for p in document.side(language)
+        )
+        return [0.0, *accumulate(heights)]
+
+    def _paragraph_ends(self, document: Document, language: Language) -> list[float]:
         if document is not self._document:
-            self._document, self._ends = document, {}
+            self._document, self._ends, self._rows = document, {}, None
         if language not in self._ends:
-            char, line = self._line(language, False)
-            heading_char, heading_line = self._line(language, True)
-            per_char, per_heading_char = char / self._width, heading_char / self._width
-            gap = self._fonts.point_size * 0.8
-            heights = (  # lines (one at least) times their height: `ceil` is the quick way
-                (ceil(len(p.text) * per_heading_char) or 1) * heading_line + gap
-                if p.heading
-                else (ceil(len(p.text) * per_char) or 1) * line + gap
-                for p in document.side(language)
-            )
-            self._ends[language] = [0.0, *accumulate(heights)]
+            self._ends[language] = self._measure(document, language)
         return self._ends[language]
 
     def rows(
@@ -77,17 +92,52 @@ class HeightEstimate:
         """Every row's height: its taller side's paragraphs between margins `top` and `bottom`."""
         english = self._paragraph_ends(document, Language.ENGLISH)
         chinese = self._paragraph_ends(document, Language.CHINESE)
-        margins = top + bottom
-        return [
-            int(
-                margins
-                + max(
-                    english[link.english.stop] - english[link.english.start],
-                    chinese[link.chinese.stop] - chinese[link.chinese.start],
-                )
+        if self._rows is None or self._rows[0] is not links:
+            self._rows = links, _row_heights(english, chinese, links, top + bottom)
+        return list(self._rows[1])
+
+    def measure_ahead(
+        self, document: Document, links: Sequence[Link], top: float, bottom: float
+    ) -> Measured:
+        """What `rows` would work out for `document` and `links`, changing nothing here: safe
+        on a worker thread once `prime` has been called."""
+        english = self._measure(document, Language.ENGLISH)
+        chinese = self._measure(document, Language.CHINESE)
+        rows = _row_heights(english, chinese, links, top + bottom)
+        return Measured(
+            self, document, links, {Language.ENGLISH: english, Language.CHINESE: chinese}, rows
+        )
+
+    def adopt(self, measured: Measured) -> None:
+        """Take `measured` as this estimate's own, if this estimate made it."""
+        if measured.estimate is self:
+            self._document, self._ends = measured.document, dict(measured.ends)
+            self._rows = measured.links, measured.rows
+
+
+class Measured(NamedTuple):
+    """A document measured ahead by a `HeightEstimate` (see `measure_ahead`)."""
+
+    estimate: HeightEstimate
+    document: Document
+    links: Sequence[Link]
+    ends: dict[Language, list[float]]
+    rows: list[int]
+
+
+def _row_heights(
+    english: list[float], chinese: list[float], links: Sequence[Link], margins: float
+) -> list[int]:
+    return [
+        int(
+            margins
+            + max(
+                english[link.english.stop] - english[link.english.start],
+                chinese[link.chinese.stop] - chinese[link.chinese.start],
             )
-            for link in links
-        ]
+        )
+        for link in links
+    ]
 
 
 class RowGeometry:
