@@ -103,6 +103,12 @@ def test_binary_file(tmp_path: Path, data: bytes) -> None:
     assert problem_of(path) == "looks like a binary file, not text"
 
 
+def test_controls_far_into_a_long_file_are_counted(tmp_path: Path) -> None:
+    path = tmp_path / "dump.txt"
+    path.write_bytes(b"plain text. " * 10_000 + b"\x01\x02\x03 binary " * 10_000)
+    assert problem_of(path) == "looks like a binary file, not text"
+
+
 def test_a_stray_control_character_is_still_text(tmp_path: Path) -> None:
     path = tmp_path / "page.txt"
     path.write_bytes(b"first page\x0c\x1b[0m second page, and a long enough line of text\n")
