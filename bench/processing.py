@@ -12,8 +12,8 @@ compiled to bytecode beforehand as an installation has them:
   paragraph's words and readings are in the row model. A timer due every 5 ms records how
   late it fires; the worst lateness is reported for the opening and processing, and then for
   the alignment that follows and half a second after the text is ready (the window's work on
-  the alignment's arrival). Peak resident memory (ru_maxrss)
-  once all is done.
+  the alignment's arrival), with the CPU time the hypervisor took during that block. Peak
+  resident memory (ru_maxrss) once all is done.
 - program, scrolling: the same, with the reader scrolling meanwhile (a fifth of a screen
   every 40 ms, from the top to the bottom and round again): the event loop's longest blocks
   while the rows that come on screen are laid out and painted, and read first.
@@ -120,12 +120,17 @@ def child_program(scrolling: bool = False) -> dict[str, float]:
             figures["stolen"] = stolen_seconds() - stolen
             phase[0] = "aligning"
 
+    last_steal = [stolen_seconds()]
+
     def tick() -> None:
         late = clock.restart() - TICK_MS
+        now = stolen_seconds()
+        steal, last_steal[0] = now - last_steal[0], now
         key = "lateness_ms" if phase[0] == "processing" else "align_lateness_ms"
         if late > figures[key]:
             figures[key] = float(late)
             figures[key.replace("lateness_ms", "late_at")] = time.perf_counter() - started
+            figures[key.replace("lateness_ms", "late_steal_ms")] = steal * 1000
 
     window.model.tokens_added.connect(counted)
     window.model.modelReset.connect(
@@ -221,6 +226,15 @@ def main() -> int:
         f"scrolling meanwhile: longest block {scrolling['lateness_ms']:.0f} ms while "
         f"processing, {scrolling['align_lateness_ms']:.0f} ms while aligning and just after "
         f"(processing {scrolling['seconds']:.1f} s; {SCROLL_STEP} px every {SCROLL_MS} ms)"
+    )
+    print(
+        "steal during those four blocks: "
+        + ", ".join(
+            f"{run.get(key, 0):.0f} ms"
+            for run in (program, scrolling)
+            for key in ("late_steal_ms", "align_late_steal_ms")
+        )
+        + f" (both cores, in steps of {1000 / os.sysconf('SC_CLK_TCK'):.0f} ms)"
     )
     print(
         f"CPU time taken by the hypervisor (steal, both cores): raw {raw['stolen']:.1f} s, "
