@@ -19,8 +19,8 @@ MAX_BYTES = 200 * 1024 * 1024
 CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 """The C0 and C1 control characters except tab, line feed, vertical tab, form feed, return."""
 CONTROL_SHARE_LIMIT = 0.05
-CONTROL_SLICE = 65_536  # characters searched at a time, about half a millisecond
 """Text may carry a stray form feed or escape; more than this share of controls is not text."""
+CONTROL_SLICE = 65_536  # characters searched at a time, about half a millisecond
 
 BINARY = "looks like a binary file, not text"
 

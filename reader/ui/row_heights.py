@@ -111,7 +111,7 @@ class HeightEstimate:
     def adopt(self, measured: Measured) -> None:
         """Take `measured` as this estimate's own, if this estimate made it."""
         if measured.estimate is self:
-            self._document, self._ends = measured.document, dict(measured.ends)
+            self._document, self._ends = measured.document, measured.ends
             self._rows = measured.links, measured.rows
 
 
