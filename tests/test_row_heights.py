@@ -11,7 +11,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPalette
 from windows import new_window, open_now
 
+from reader.core import alignment as ops
 from reader.core.document import Language
+from reader.ui import row_delegate
 from reader.ui.main_window import MainWindow
 
 ROWS = 2000
@@ -135,3 +137,42 @@ def test_rows_are_painted_on_the_base_colour_with_a_faint_line_between(
     line = view.visualRect(window.model.index(0)).bottom()
     separator = image.pixelColor(2, line)
     assert separator != base and separator.lightness() > base.lightness() * 0.6  # faint
+
+
+def paragraph_top(window: MainWindow, key: tuple[Language, int]) -> float:
+    """Where the paragraph's top stands in the viewport."""
+    row = window.model.row_of(*key)
+    placed = next(
+        p for p in window.view.delegate.row_layout(row).paragraphs if (p.language, p.index) == key
+    )
+    return window.view.visualRect(window.model.index(row)).top() + placed.origin.y()
+
+
+def test_a_new_alignment_around_the_screen_leaves_what_the_reader_sees_in_place(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    """As the aligner's result does, rows above and below the screen change: the rows on
+    screen join the same paragraphs as before, are not laid out again, and do not move, though
+    the paragraph the reader clicked is far above."""
+    window = new_window(qtbot, *long_pair(tmp_path, ROWS))
+    window.select((Language.ENGLISH, 3))
+    bar = window.view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    settle(qtbot, window)
+    top = window.positions.first_visible()
+    assert top is not None
+    before = paragraph_top(window, top)
+    laid_out: list[str] = []
+    lay_out = row_delegate.lay_out
+    monkeypatch.setattr(
+        row_delegate, "lay_out", lambda text, *rest: laid_out.append(text) or lay_out(text, *rest)
+    )
+    alignment = window.model.alignment
+    first, last = window.model.link(0), window.model.link(ROWS - 2)
+    window.alignments.apply(ops.merge_with_next(ops.merge_with_next(alignment, ROWS - 2), 0))
+    assert window.model.rowCount() == ROWS - 2
+    settle(qtbot, window)
+    assert window.positions.first_visible() == top
+    assert paragraph_top(window, top) == before
+    assert not laid_out  # the rows on screen kept their layouts
+    assert window.model.link(0) != first and window.model.link(ROWS - 3) != last

@@ -483,6 +483,10 @@ class MainWindow(QMainWindow):
 
     def select(self, key: ParagraphKey) -> None:
         """Light up the paragraph and its counterparts, and bring them into view."""
+        self._light_up(key)
+        self.view.scrollTo(self.model.index(self.model.row_of(*key)))
+
+    def _light_up(self, key: ParagraphKey) -> None:
         self.view.current = key
         row = self.model.row_of(*key)
         self.view.delegate.selected = frozenset(
@@ -490,12 +494,13 @@ class MainWindow(QMainWindow):
             for language in Language
             for index, _ in self.model.paragraphs(row, language)
         )
-        self.view.scrollTo(self.model.index(row))
         self.view.viewport().update()
 
     def _reselect(self) -> None:
+        """A new alignment: the current paragraph's counterparts may have changed. The view
+        stays where the reader is (see ReadingPositions), wherever that paragraph is."""
         if self.view.current is not None:
-            self.select(self.view.current)
+            self._light_up(self.view.current)
 
     def _set_anchor(self, key: ParagraphKey | None) -> None:
         self.anchor = key

@@ -5,7 +5,8 @@ content, so it survives a new alignment, a new window size and a moved file. It 
 when another document replaces this one, when the window closes, and a moment after the
 reader stops scrolling. Reopening scrolls back as soon as the paragraph's row is laid out,
 and again when the aligner's rows replace the first ones, until the text is ready or the
-reader moves on.
+reader moves on. A new alignment (the aligner's result, an edit) keeps the paragraph at the
+top where it stood, to the pixel, however the rows above it changed.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ class ReadingPositions(QObject):
         self._remembered: dict[str, ParagraphKey] = {}  # this session's, whatever the store
         self._key: str | None = None
         self._pending: ParagraphKey | None = None  # a position still to be scrolled back to
+        self._held: tuple[ParagraphKey, int] | None = None  # the top paragraph while rows change
         self._text_ready = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -56,7 +58,8 @@ class ReadingPositions(QObject):
         view.paragraph_activated.connect(self._reader_moved)
         self._model.modelAboutToBeReset.connect(self.save)
         self._model.modelReset.connect(self._opened)
-        self._model.alignment_changed.connect(self._restore)
+        self._model.alignment_changing.connect(self._hold_place)
+        self._model.alignment_changed.connect(self._alignment_changed)
         text_ready.connect(self._on_text_ready)
         window.installEventFilter(self)
         self._opened()  # the document shown already, if any
@@ -64,6 +67,11 @@ class ReadingPositions(QObject):
     def first_visible(self) -> ParagraphKey | None:
         """The paragraph at the top of the view: of those that reach below its top line, the
         one that starts last above it (or the first one below, in the space between two)."""
+        top = self._top_paragraph()
+        return None if top is None else top[1]
+
+    def _top_paragraph(self) -> tuple[int, ParagraphKey] | None:
+        """`first_visible`, and where its top stands in the viewport."""
         index = self._view.indexAt(QPoint(0, LEAD))
         if not index.isValid():
             return None
@@ -80,9 +88,9 @@ class ReadingPositions(QObject):
             ]
             started = [item for item in showing if item[0] <= LEAD]
             if started:
-                return max(started, key=lambda item: item[0])[1]
+                return max(started, key=lambda item: item[0])
             if showing:
-                return min(showing, key=lambda item: item[0])[1]
+                return min(showing, key=lambda item: item[0])
         return None
 
     def save(self) -> None:
@@ -126,27 +134,45 @@ class ReadingPositions(QObject):
             return None
         return position
 
+    def _hold_place(self) -> None:
+        """Rows are about to change: note where the paragraph at the top stands."""
+        if self._pending is None:
+            place = self._top_paragraph()
+            self._held = None if place is None else (place[1], int(place[0]))
+
+    def _alignment_changed(self) -> None:
+        """Rows are consistent again: the paragraph held goes back where it stood."""
+        if self._held is not None:
+            held, self._held = self._held, None
+            self._scroll_to(*held)
+        self._restore()
+
     def _restore(self) -> None:
         """Scroll the pending position to the top, once its row has a place in the view."""
         if self._pending is None:
             return
+        if self._scroll_to(self._pending, LEAD) and self._text_ready:
+            self._pending = None
+
+    def _scroll_to(self, paragraph: ParagraphKey, y: int) -> bool:
+        """Scroll the paragraph's top to `y` in the viewport; False if it is not there (its
+        row has no place in the view yet, or the scroll bar's range cut that short)."""
         try:
-            row = self._model.row_of(*self._pending)
+            row = self._model.row_of(*paragraph)
         except IndexError:  # rows half replaced by an edit: its end calls again
-            return
+            return False
         rect = self._view.visualRect(self._model.index(row))
         if not rect.isValid():
-            return  # not laid out yet: the layout's next step calls again
+            return False  # not laid out yet: the layout's next step calls again
         placed = next(
             p
             for p in self._view.delegate.row_layout(row).paragraphs
-            if (p.language, p.index) == self._pending
+            if (p.language, p.index) == paragraph
         )
         scroll_bar = self._view.verticalScrollBar()
-        target = scroll_bar.value() + rect.top() + int(placed.origin.y()) - LEAD
+        target = scroll_bar.value() + rect.top() + int(placed.origin.y()) - y
         scroll_bar.setValue(target)
-        if self._text_ready and scroll_bar.value() == target:  # not cut short by a stale range
-            self._pending = None
+        return scroll_bar.value() == target
 
     def _on_text_ready(self) -> None:
         self._text_ready = True

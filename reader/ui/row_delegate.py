@@ -1,7 +1,8 @@
 """Paints a row: its English paragraphs on the left, its Chinese ones level with them on the right.
 
 Text is laid out with QTextLayout as plain text, so nothing in a document is ever read as
-markup. Layouts are cached per row and dropped when the width or the fonts change.
+markup. Layouts are cached per row and dropped when the width or the fonts change; when the
+alignment changes, rows that join the same paragraphs as before keep theirs, wherever they moved.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ DOUBT_COLOUR = QColor("#e8a33d")
 SEPARATOR_OPACITY = 0.16  # the line between rows: the text colour, faint
 
 ParagraphKey = tuple[Language, int]
+RowKey = tuple[range, range]  # the paragraphs a row joins, English and Chinese
 
 
 class Span(NamedTuple):
@@ -124,13 +126,54 @@ class RowDelegate(QStyledItemDelegate):
         self.anchor: ParagraphKey | None = None  # align mode: the first end of a new link
         self._aids = ReadingAids()
         self._heights: dict[int, int] = {}  # rows laid out since the last change of fonts etc.
+        self._replaced: dict[RowKey, tuple[RowLayout | None, int]] = {}  # see _rows_removing
         self._estimate: HeightEstimate | None = None  # for rows not laid out
-        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
-            signal.connect(self._forget_all)
+        model.modelReset.connect(self._forget_all)
+        model.rowsAboutToBeRemoved.connect(self._rows_removing)
+        model.rowsInserted.connect(self._rows_inserted)
+        model.alignment_changed.connect(self._replaced.clear)
 
     def _forget_all(self) -> None:
         self._cache.clear()
         self._heights.clear()
+        self._replaced.clear()
+
+    def _rows_removing(self, _parent: QModelIndex, first: int, last: int) -> None:
+        """Rows `first`..`last` go: their layouts are kept by the paragraphs they join, for the
+        rows that replace them (the aligner's result replaces most rows of a long text, and
+        nearly all of them join the same paragraphs as before); the rows below move up."""
+        for row, height in self._heights.items():
+            if first <= row <= last:
+                link = self._model.link(row)
+                self._replaced[link.english, link.chinese] = (self._cache.get(row), height)
+        count = last - first + 1
+        self._renumber(lambda row: row if row < first else None if row <= last else row - count)
+
+    def _rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        """The rows from `first` on move down; new rows that join the paragraphs of rows just
+        removed take those rows' layouts."""
+        count = last - first + 1
+        self._renumber(lambda row: row if row < first else row + count)
+        for (english, chinese), (layout, height) in self._replaced.items():
+            row = self._model.row_joining(english, chinese)
+            if row is not None and first <= row <= last:
+                self._heights[row] = height
+                if layout is not None:
+                    self._cache[row] = layout
+        self._replaced.clear()
+
+    def _renumber(self, new_row: Callable[[int], int | None]) -> None:
+        """Give the cached rows their new numbers (None: gone), the cache's order kept."""
+        self._cache = OrderedDict(
+            (moved, layout)
+            for row, layout in self._cache.items()
+            if (moved := new_row(row)) is not None
+        )
+        self._heights = {
+            moved: height
+            for row, height in self._heights.items()
+            if (moved := new_row(row)) is not None
+        }
 
     def _forget_sizes(self) -> None:
         """Fonts, aids or width changed: every row is measured again."""

@@ -43,6 +43,8 @@ def _new_confidence(old: Sequence[Link], new: Sequence[Link], first_row: int) ->
 class RowModel(QAbstractListModel):
     """Rows of (English paragraphs, Chinese paragraphs), and the words of each Chinese one."""
 
+    alignment_changing = Signal()
+    """Emitted before an alignment changes, while the rows are still the old ones."""
     alignment_changed = Signal()
     """Emitted once an alignment or document change is complete and rows are consistent again."""
     tokens_added = Signal(object)
@@ -77,6 +79,7 @@ class RowModel(QAbstractListModel):
     def set_alignment(self, alignment: Alignment) -> None:
         """Replace the alignment, telling views only of the rows that changed, so that an edit
         keeps the reader's place."""
+        self.alignment_changing.emit()
         old, new = self._alignment.links, alignment.links
         prefix = _same_paragraphs(old, new, min(len(old), len(new)))
         suffix = _same_paragraphs(reversed(old), reversed(new), min(len(old), len(new)) - prefix)
@@ -124,6 +127,15 @@ class RowModel(QAbstractListModel):
         if row >= len(self._rows) or index not in _run(self._rows[row], language):
             raise IndexError(index)
         return row
+
+    def row_joining(self, english: range, chinese: range) -> int | None:
+        """The row whose link joins exactly these paragraphs, if there is one."""
+        language = Language.ENGLISH if english else Language.CHINESE
+        try:
+            row = self.row_of(language, (english or chinese).start)
+        except IndexError:
+            return None
+        return row if _RANGES(self._rows[row]) == (english, chinese) else None
 
     def paragraphs(self, row: int, language: Language) -> list[tuple[int, Paragraph]]:
         run = _run(self._rows[row], language)
