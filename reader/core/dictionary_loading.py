@@ -15,8 +15,6 @@ after the header, and is checked before anything is used: a damaged cache is reb
 from __future__ import annotations
 
 import gc
-import importlib.resources
-import json
 import os
 import sys
 from array import array
@@ -63,6 +61,8 @@ def release_in_slices(*lists: list[Any]) -> None:
 
 
 def _jieba_stamp(tokenizer: Any) -> str:
+    import importlib.resources  # where used: CC-CEDICT's index imports this module too
+
     import jieba
 
     size = (importlib.resources.files("jieba") / "dict.txt").stat().st_size
@@ -158,6 +158,8 @@ def load_pypinyin() -> None:
         import pypinyin  # noqa: F401
     finally:
         del os.environ["PYPINYIN_NO_PHRASES"]
+    import importlib.resources
+
     from pypinyin.constants import PHRASES_DICT
     from pypinyin.seg import mmseg
 
@@ -169,6 +171,8 @@ def load_pypinyin() -> None:
 
 def _json_object_slices(text: str, size: int) -> Iterator[dict[str, Any]]:
     """The members of the JSON object `text`, `size` at a time, each decoded on its own."""
+    import json
+
     decoder = json.JSONDecoder()
     position = text.index("{") + 1
     batch: dict[str, Any] = {}

@@ -112,6 +112,11 @@ class TextService:
         self._user_dictionary: UserDictionary | None = None  # none yet: no fixes
 
     @property
+    def dictionary_open(self) -> bool:
+        """Whether CC-CEDICT is open: the pop-up's glosses need no wait."""
+        return self._cedict is not None
+
+    @property
     def loaded(self) -> bool:
         return self._tokenizer is not None and self._pinyin_ready and self._cedict is not None
 

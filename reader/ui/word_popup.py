@@ -2,6 +2,10 @@
 
 Every string in it comes from the document or the dictionary, so all of it is escaped before it
 goes into the label's rich text.
+
+The pop-up names none of Qt's namespace enums (Qt.WindowType and the like): PySide makes all
+90 of them the first time one is named, some 40 ms, which a hover made as the window appears
+(the words are there at its first paint on a second opening) would wait for.
 """
 
 from __future__ import annotations
@@ -9,9 +13,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from html import escape
 
-from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextDocumentFragment
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, QRect, QRectF
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QTextDocumentFragment,
+)
+from PySide6.QtWidgets import QLabel, QRubberBand, QVBoxLayout, QWidget
 
 from reader.core.text_service import tone_of
 from reader.core.word_info import WordInfo
@@ -77,24 +89,28 @@ def place_beside(anchor: QRect, size: QRect, screen: QRect) -> QPoint:
     return QPoint(max(x, screen.left()), y)
 
 
-class WordPopup(QFrame):
-    """A frameless tool-tip window that never takes the focus."""
+class WordPopup(QRubberBand):
+    """A tool-tip window beside the word: frameless, above the window, never taking the focus.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.ToolTip | Qt.WindowType.FramelessWindowHint)
+    A QRubberBand made without a parent is the one widget Qt makes as a tool-tip window by
+    itself; any other would need the window flags named, and with them Qt's namespace enums
+    (see above). The band's own look is not drawn: the pop-up paints a box in the palette's
+    tool-tip colours."""
+
+    def __init__(self, owner: QWidget) -> None:
+        super().__init__(QRubberBand.Shape.Rectangle)
         self.setObjectName("WordPopup")
-        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
-        self.setFrameShape(QFrame.Shape.Box)
-        self._label = QLabel(self)
-        self._label.setTextFormat(Qt.TextFormat.RichText)
+        self._owner = owner  # the window it stands above, once shown
+        owner.destroyed.connect(self.deleteLater)  # not its parent: it goes with it all the same
+        self._label = QLabel(self)  # rich text: it starts with a tag, and all else is escaped
         self._label.setWordWrap(True)
         self._label.setMaximumWidth(420)
+        self._label.setForegroundRole(QPalette.ColorRole.ToolTipText)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.addWidget(self._label)
-        self._hint = QLabel(self)  # the keys that act on the word, in plain text
+        self._hint = QLabel(self)  # the keys that act on the word: the program's words, no tag
         self._hint.setObjectName("WordPopupHint")
-        self._hint.setTextFormat(Qt.TextFormat.PlainText)
         self._hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         hint_font = self._hint.font()
         hint_font.setPointSizeF(hint_font.pointSizeF() * 0.85)
@@ -104,6 +120,17 @@ class WordPopup(QFrame):
         self.info: WordInfo | None = None
         self.colours: Sequence[QColor] = ()
         self.hint_for: Callable[[str], str] | None = None  # a word's keys line; none if unset
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """A 1-pixel border in the palette's mid tone around the tool-tip base. Filled as
+        paths: `fillRect`'s overloads take Qt's namespace enums, which would make them all."""
+        palette, border, inside = self.palette(), QPainterPath(), QPainterPath()
+        border.addRect(QRectF(self.rect()))
+        inside.addRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
+        painter = QPainter(self)
+        painter.fillPath(border, palette.brush(QPalette.ColorRole.Mid))
+        painter.fillPath(inside, palette.brush(QPalette.ColorRole.ToolTipBase))
+        painter.end()
 
     def hint(self) -> str:
         return self._hint.text()
@@ -122,16 +149,24 @@ class WordPopup(QFrame):
         """What the reader sees, as plain text (the label holds rich text)."""
         return QTextDocumentFragment.fromHtml(self._label.text()).toPlainText()
 
-    def show_word(self, info: WordInfo, anchor: QRect) -> None:
-        """Show `info` beside `anchor` (global coordinates), kept fully on its screen."""
+    def lay_out(self, info: WordInfo) -> None:
+        """Fill the pop-up with `info` and size it, ready to be shown above its owner's window
+        but not shown (the first rich text laid out and the pop-up's own window take some 15
+        ms, which the first hover need not wait for: see MainWindow's `_warm_pop_up`)."""
         self.info = info
         self._label.setText(popup_html(info, self.colours))
         self._write_hint()
         self.adjustSize()
+        if self.windowHandle() is None:
+            self.create()
+            self.windowHandle().setTransientParent(self._owner.window().windowHandle())
+
+    def show_word(self, info: WordInfo, anchor: QRect) -> None:
+        """Show `info` beside `anchor` (global coordinates), kept fully on its screen."""
+        self.lay_out(info)
         screen = QGuiApplication.screenAt(anchor.center()) or QGuiApplication.primaryScreen()
         available = screen.availableGeometry()
         if self.height() > available.height():
             self.resize(self.width(), available.height())
         self.move(place_beside(anchor, self.rect(), available))
         self.show()
-        self.raise_()
