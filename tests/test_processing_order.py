@@ -18,6 +18,7 @@ from reader.ui.find_bar import FindBar
 from reader.ui.first_screen import paragraphs_on_screen
 from reader.ui.folders import cache_folder
 from reader.ui.main_window import MainWindow
+from reader.ui.row_delegate import Span
 from reader.ui.text_worker import DocumentTask, TextPipeline
 from reader.ui.word_popup import WordPopup
 
@@ -216,3 +217,22 @@ def test_a_second_opening_readies_the_pop_up_first_after_its_first_paint(
     assert made == [True] and not popup.isVisible() and popup.info.entries
     assert popup.info.word in again.model.document.chinese[paragraphs_on_screen(again.view)[0]].text
     assert popup.windowHandle().transientParent() is again.windowHandle()
+
+
+def test_a_hover_before_the_pop_up_is_readied_keeps_its_word(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    paths, _ = read_through(qtbot, window, tmp_path)
+    again = open_unpainted(qtbot, paths)
+    view, model = again.view, again.model
+    index = paragraphs_on_screen(view)[0]
+    token = [t for t in model.tokens(index) if t.is_chinese][1]  # not the trial's word
+    row = model.row_of(Language.CHINESE, index)
+    span = Span(Language.CHINESE, index, token.start, token.end)
+    view.hover_at(
+        view.delegate.span_rect(row, span).center()
+        + view.visualRect(model.index(row)).topLeft().toPointF()
+    )
+    assert view.popup.isVisible() and view.popup.info.word == token.text
+    qtbot.waitUntil(lambda: again.findChild(FindBar) is not None)  # every pass made
+    assert view.popup.isVisible() and view.popup.info.word == token.text

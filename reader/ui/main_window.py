@@ -319,16 +319,19 @@ class MainWindow(QMainWindow):
 
     def _warm_pop_up(self) -> None:
         """The pop-up's first rich text laid out, with a word on screen whose reading came
-        from the cache, once CC-CEDICT is open: some 12 ms the first hover need not wait for."""
+        from the cache, once CC-CEDICT is open: some 12 ms the first hover need not wait for.
+        Nothing if a hover has come first."""
         from reader.core.text_service import shared_service
         from reader.core.word_info import describe
         from reader.ui.first_screen import paragraphs_on_screen
 
-        service = shared_service(cache_folder())
+        service, popup = shared_service(cache_folder()), self.view.popup
+        if popup.info is not None or not service.dictionary_open:  # no hover here waits
+            return
         tokens = (self.model.tokens(i) or [] for i in paragraphs_on_screen(self.view))
         token = next((t for ts in tokens for t in ts if t.is_chinese and t.syllables), None)
-        if token is not None and service.dictionary_open:  # neither waits nor needs pypinyin
-            self.view.popup.lay_out(describe(service, token.text, list(token.syllables)))
+        if token is not None:  # its reading from the cache: no pypinyin
+            popup.lay_out(describe(service, token.text, list(token.syllables)))
 
     def _make_positions_and_recent(self) -> None:
         if hasattr(self, "_positions"):
