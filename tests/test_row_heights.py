@@ -176,3 +176,17 @@ def test_a_new_alignment_around_the_screen_leaves_what_the_reader_sees_in_place(
     assert paragraph_top(window, top) == before
     assert not laid_out  # the rows on screen kept their layouts
     assert window.model.link(0) != first and window.model.link(ROWS - 3) != last
+
+
+def test_an_edit_off_screen_leaves_the_view_and_its_undo_shows_it(qtbot, tmp_path: Path) -> None:
+    window = new_window(qtbot, *long_pair(tmp_path, ROWS))
+    bar = window.view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    settle(qtbot, window)
+    top = window.positions.first_visible()
+    assert top is not None and top[1] > 100
+    window.alignments.edit("Merge rows", lambda a: ops.merge_with_next(a, 3))  # far above
+    assert window.positions.first_visible() == top
+    window.undo_stack.undo()
+    assert window.model.rowCount() == ROWS
+    assert 3 in visible_rows(window)  # what the undo changed, in view

@@ -18,7 +18,8 @@ from reader.ui.row_model import RowModel
 
 
 class ReplaceAlignment(QUndoCommand):
-    """One edit: `after` replaces `before`; undo puts `before` back."""
+    """One edit: `after` replaces `before`; undo puts `before` back. An undo, and a redo after
+    it, bring the rows they change into view (the edit itself was made where the reader is)."""
 
     def __init__(
         self, text: str, controller: AlignmentController, before: Alignment, after: Alignment
@@ -27,18 +28,21 @@ class ReplaceAlignment(QUndoCommand):
         self._controller = controller
         self._before = before
         self._after = after
+        self._made = False  # the first redo is the edit being pushed
 
     def redo(self) -> None:
-        self._controller.apply(self._after)
+        self._controller.apply(self._after, shown=self._made)
+        self._made = True
 
     def undo(self) -> None:
-        self._controller.apply(self._before)
+        self._controller.apply(self._before, shown=True)
 
 
 class AlignmentController(QObject):
     """Applies edits to the model through the undo stack and keeps them in the store."""
 
     store_failed = Signal(str)  # a one-line message: corrections cannot be kept
+    undone = Signal(int)  # an undo or a redo changed the rows from this one on
 
     def __init__(
         self,
@@ -91,9 +95,13 @@ class AlignmentController(QObject):
         automatic = self.automatic
         return self.edit("Reset to automatic", lambda _: automatic)
 
-    def apply(self, alignment: Alignment) -> None:
-        self.model.set_alignment(alignment)
+    def apply(self, alignment: Alignment, *, shown: bool = False) -> None:
+        """Show `alignment` and keep it; if `shown`, the rows it changes are to be brought
+        into view (`undone`)."""
+        row = self.model.set_alignment(alignment)
         self._keep(alignment)
+        if shown:
+            self.undone.emit(row)
 
     def _keep(self, alignment: Alignment) -> None:
         if self.store is None:

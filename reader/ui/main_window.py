@@ -304,6 +304,7 @@ class MainWindow(QMainWindow):
         self._segmentation = SegmentationFixes(self)  # before any word is read
         self._alignments = AlignmentController(self.model, self._store, self.undo_stack, self)
         self._alignments.store_failed.connect(self._store_failed)
+        self._alignments.undone.connect(self._show_edit)
         if self.model.document.english or self.model.document.chinese:
             self._start_work(self.model.document)
 
@@ -517,9 +518,17 @@ class MainWindow(QMainWindow):
         )
         self.view.viewport().update()
 
+    def _show_edit(self, row: int) -> None:
+        """Rows changed from `row` on by an undo or a redo: into view if they are off screen,
+        as an Undo made after scrolling away should show what it undid."""
+        index = self.model.index(min(row, self.model.rowCount() - 1))
+        if not self.view.visualRect(index).intersects(self.view.viewport().rect()):
+            self.view.scrollTo(index)
+
     def _reselect(self) -> None:
         """A new alignment: the current paragraph's counterparts may have changed. The view
-        stays where the reader is (see ReadingPositions), wherever that paragraph is."""
+        stays where the reader is (see ReadingPositions), wherever that paragraph is, unless
+        an undo or a redo changed rows off screen (see `_show_edit`)."""
         if self.view.current is not None:
             self._light_up(self.view.current)
 

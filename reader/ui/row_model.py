@@ -76,9 +76,10 @@ class RowModel(QAbstractListModel):
         self.endResetModel()
         self.alignment_changed.emit()
 
-    def set_alignment(self, alignment: Alignment) -> None:
+    def set_alignment(self, alignment: Alignment) -> int:
         """Replace the alignment, telling views only of the rows that changed, so that an edit
-        keeps the reader's place."""
+        keeps the reader's place; the first row whose paragraphs changed (the row count if
+        none did)."""
         self.alignment_changing.emit()
         old, new = self._alignment.links, alignment.links
         prefix = _same_paragraphs(old, new, min(len(old), len(new)))
@@ -100,6 +101,7 @@ class RowModel(QAbstractListModel):
         if changed:  # one signal: the aligner's result can change all 20,000 rows of a long text
             self.dataChanged.emit(self.index(changed[0]), self.index(changed[-1]))
         self.alignment_changed.emit()
+        return prefix
 
     def add_tokens(self, tokens: dict[int, list[Token]]) -> None:
         """Words of Chinese paragraphs (by paragraph index), as segmentation delivers them."""
