@@ -6,7 +6,8 @@ when another document replaces this one, when the window closes, and a moment af
 reader stops scrolling. Reopening scrolls back as soon as the paragraph's row is laid out,
 and again when the aligner's rows replace the first ones, until the text is ready or the
 reader moves on. A new alignment (the aligner's result, an edit) keeps the paragraph at the
-top where it stood, to the pixel, however the rows above it changed.
+top where it stood, to the pixel, however the rows above it changed (an undo then brings the
+rows it changed into view, if they are off screen: see MainWindow's `_show_edit`).
 """
 
 from __future__ import annotations
