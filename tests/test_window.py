@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, QRect, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QRect, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
 from windows import SEED, open_and_wait
 
+from reader.core import alignment as ops
 from reader.core.document import Language
 from reader.ui.main_window import ABOUT, MainWindow
 from reader.ui.row_delegate import Mark, Span
@@ -48,6 +49,21 @@ def test_hover_on_chinese_word_shows_pinyin(qtbot, window: MainWindow) -> None:
     popup = window.view.popup
     assert popup.isVisible()
     assert "Wūlǔmùqí" in popup.text() and "Urumqi" in popup.text()
+
+
+def test_the_popup_stays_on_its_word_when_the_alignment_changes(qtbot, window: MainWindow) -> None:
+    """As when the aligner's result arrives: the row under the mouse keeps its place, and the
+    pop-up comes back on the word the mouse rests on."""
+    open_and_wait(qtbot, window, SEED)
+    position = word_position(window, "乌鲁木齐").toPoint()
+    qtbot.mouseMove(window.view.viewport(), position + QPoint(0, 300))  # the mouse moves in
+    with qtbot.waitSignal(window.view.word_hovered):
+        qtbot.mouseMove(window.view.viewport(), position)
+    alignment = window.model.alignment
+    window.model.set_alignment(ops.merge_with_next(alignment, len(alignment.links) - 2))
+    with qtbot.waitSignal(window.view.word_hovered) as hovered:
+        pass
+    assert hovered.args == ["乌鲁木齐"] and window.view.popup.isVisible()
 
 
 def test_hover_highlights_the_word_and_leaving_hides_the_popup(qtbot, window: MainWindow) -> None:

@@ -9,7 +9,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore  # QtCore.Qt when used: making Qt's enums is not the first paint's job
-from PySide6.QtCore import QEvent, QPointF, QRect, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QWidget
 
@@ -75,7 +75,9 @@ class RowView(LazyRowsView):
         self._hovered: tuple[int, Span] | None = None
         self._place: tuple[int, Language, int, int] | None = None  # row, side, paragraph, offset
         self.hover_english = True  # English words light up too (they have no pop-up)
-        model.alignment_changed.connect(self.clear_hover)  # the rows under the mouse moved
+        self._position: QPointF | None = None  # the mouse's, while it rests on text
+        self._resting: QPointF | None = None  # the mouse's, while the rows change under it
+        model.alignment_changed.connect(self._realigned)
         self.current: ParagraphKey | None = None  # the paragraph the keyboard acts on
 
     @property
@@ -174,6 +176,7 @@ class RowView(LazyRowsView):
         return None
 
     def leaveEvent(self, event: QEvent) -> None:
+        self._resting = None
         self.clear_hover()
         super().leaveEvent(event)
 
@@ -191,7 +194,7 @@ class RowView(LazyRowsView):
         if place is None:
             self.clear_hover()
             return
-        self._place = place
+        self._place, self._position = place, position
         word = self._word_at(*place)
         if word != self._hovered:
             self._hover_word(word)
@@ -202,8 +205,23 @@ class RowView(LazyRowsView):
         if self._place is None:
             return
         self._place = None
+        self._position = None
         self._hover_word(None)
         self.hover_left.emit()
+
+    def _realigned(self) -> None:
+        """A new alignment (the aligner's result, say): the rows under the mouse may be other
+        rows now. The hover is taken away, and made again where the mouse rests once the
+        view has kept the reader's place (see ReadingPositions), as it does, whatever changed."""
+        self._resting = self._position
+        self.clear_hover()
+        if self._resting is not None:
+            QTimer.singleShot(0, self, self._hover_again)
+
+    def _hover_again(self) -> None:
+        position, self._resting = self._resting, None
+        if position is not None and self._place is None:  # the mouse rests there still
+            self.hover_at(position)
 
     def _hover_word(self, word: tuple[int, Span] | None) -> None:
         """Move the highlight to `word` (row and place), or take it away; a Chinese word
