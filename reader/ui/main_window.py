@@ -99,8 +99,8 @@ class MainWindow(QMainWindow):
     (`PARTS`): the pop-up (CC-CEDICT opened meanwhile); Qt's namespace enums; the pop-up's
     first rich text; the store, the segmentation fixes, the text pipeline and the alignment
     editor (the cache's key is checked then); the reading positions and recent files; the
-    word list; the find bar; the hover's counterparts. Then the worker
-    starts reading the document. Asking for any part sooner makes it at once (`MadeLater`)."""
+    word list; the find bar; the hover's counterparts. Then the worker starts reading the
+    document. Asking for any part sooner makes it at once (`MadeLater`)."""
 
     text_ready = Signal()  # every Chinese paragraph of the current document is segmented
 

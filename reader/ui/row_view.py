@@ -212,7 +212,7 @@ class RowView(LazyRowsView):
     def _realigned(self) -> None:
         """A new alignment (the aligner's result, say): the rows under the mouse may be other
         rows now. The hover is taken away, and made again where the mouse rests once the
-        view has kept the reader's place (see ReadingPositions), as it does, whatever changed."""
+        view has put the reader's paragraph back in place (see ReadingPositions)."""
         self._resting = self._position
         self.clear_hover()
         if self._resting is not None:
