@@ -45,7 +45,7 @@ class ReadingPositions(QObject):
         self._remembered: dict[str, ParagraphKey] = {}  # this session's, whatever the store
         self._key: str | None = None
         self._pending: ParagraphKey | None = None  # a position still to be scrolled back to
-        self._held: tuple[ParagraphKey, int] | None = None  # the top paragraph while rows change
+        self._held: tuple[ParagraphKey, float] | None = None  # the top paragraph while rows change
         self._text_ready = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -139,7 +139,7 @@ class ReadingPositions(QObject):
         """Rows are about to change: note where the paragraph at the top stands."""
         if self._pending is None:
             place = self._top_paragraph()
-            self._held = None if place is None else (place[1], int(place[0]))
+            self._held = None if place is None else (place[1], place[0])
 
     def _alignment_changed(self) -> None:
         """Rows are consistent again: the paragraph held goes back where it stood."""
@@ -155,7 +155,7 @@ class ReadingPositions(QObject):
         if self._scroll_to(self._pending, LEAD) and self._text_ready:
             self._pending = None
 
-    def _scroll_to(self, paragraph: ParagraphKey, y: int) -> bool:
+    def _scroll_to(self, paragraph: ParagraphKey, y: float) -> bool:
         """Scroll the paragraph's top to `y` in the viewport; False if it is not there (its
         row has no place in the view yet, or the scroll bar's range cut that short)."""
         try:
@@ -171,7 +171,10 @@ class ReadingPositions(QObject):
             if (p.language, p.index) == paragraph
         )
         scroll_bar = self._view.verticalScrollBar()
-        target = scroll_bar.value() + rect.top() + int(placed.origin.y()) - y
+        # Rounded once, from where the paragraph stands now to where it stood: a paragraph's
+        # origin can fall between pixels (a font's line height), and each part rounded on its
+        # own moved it by a pixel.
+        target = scroll_bar.value() + round(rect.top() + placed.origin.y() - y)
         scroll_bar.setValue(target)
         return scroll_bar.value() == target
 
