@@ -56,22 +56,3 @@ def test_tone_marks_are_placed_as_pypinyin_places_them(numbered: str) -> None:
     expected = to_tone(letters.lower().replace("u:", "v") + tone)
     expected = expected.capitalize() if letters[0].isupper() else expected
     assert syllable_with_marks(numbered) == expected
-
-
-def test_the_service_opens_only_an_index_built_before_unless_asked_to_build(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The program opens CC-CEDICT as it starts, without building its index: building is a
-    second of work, which the first paint should not share the interpreter with."""
-    from reader.core import cedict
-    from reader.core.text_service import TextService
-
-    monkeypatch.setattr(cedict, "bundled_lines", lambda: iter(LINES))
-    early = TextService(tmp_path)
-    early.load_dictionary(build=False)
-    assert not early.dictionary_open and not (tmp_path / "cedict.index").exists()
-    early.load_dictionary()  # as a hover, or the window after its first paint, asks
-    assert early.dictionary_open and [e.pinyin for e in early.lookup("行")] == ["xíng", "háng"]
-    again = TextService(tmp_path)
-    again.load_dictionary(build=False)
-    assert again.dictionary_open and again.lookup("银行")[0].glosses == ("bank",)

@@ -4,16 +4,9 @@ asked for), unless the first paint shows them; the document's words come after t
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
-import pytest
 from PySide6.QtWidgets import QMenu
 from windows import SEED, new_window, open_and_wait
 
-from reader.core import cedict_index
-from reader.core.cedict import bundled_version
 from reader.core.formats import load_document
 from reader.ui.find_bar import FindBar
 from reader.ui.main_window import MainWindow
@@ -88,49 +81,3 @@ def test_a_find_bar_made_after_the_words_came_finds_them_by_pinyin(qtbot) -> Non
     assert {
         window.model.document.chinese[m.paragraph].text[m.start : m.end] for m in controller.matches
     } == {"乌鲁木齐"}
-
-
-DICTIONARY_AT_FIRST_PAINT = """
-import os
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
-from PySide6.QtCore import QThreadPool
-from reader.ui.row_view import RowView
-
-paint = RowView.paintEvent
-
-
-def painted(view, event):
-    paint(view, event)
-    if view.model().rowCount():  # the first paint of the document's rows, just ended
-        QThreadPool.globalInstance().waitForDone()  # what was started before it, finished
-        from reader.core.text_service import shared_service
-
-        print("open" if shared_service().dictionary_open else "closed", flush=True)
-        os._exit(0)
-
-
-RowView.paintEvent = painted
-from reader.cli import main
-main([])
-"""
-
-
-@pytest.mark.parametrize("built", [True, False])
-def test_the_program_opens_the_dictionary_before_its_first_paint(qapp, built: bool) -> None:
-    """Started as the program starts, so that a hover made at the first paint finds the
-    glosses there; but an index is not built then (the first time ever): after the paint."""
-    from reader.ui.folders import cache_folder
-
-    index = cache_folder() / "cedict.index"
-    if built:
-        cedict_index.build(index, ["銀行 银行 [yin2 hang2] /bank/\n"], bundled_version())
-    result = subprocess.run(
-        [sys.executable, "-c", DICTIONARY_AT_FIRST_PAINT],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=dict(os.environ),
-        timeout=120,
-    )
-    assert result.stdout.split() == (["open"] if built else ["closed"])
-    assert index.exists() == built
