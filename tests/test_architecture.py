@@ -45,15 +45,13 @@ def test_the_blocker_does_catch_qt() -> None:
     assert result.returncode != 0 and "imported PySide6" in result.stderr
 
 
-# Modules the first paint does without, each taking milliseconds to import. CC-CEDICT's
-# (cedict, cedict_index, dictionary_loading) are not among them: a worker opens its index
-# while the window is made, and may have imported them by the paint.
-LATER = {
+LATER = {  # modules the first paint does without, each taking milliseconds to import
     "importlib.metadata",  # the email package with it
     "importlib.resources",
     "json",  # unless the document has a cache of its words
     "sqlite3",
     "reader.core.store",
+    "reader.core.cedict",
     "reader.core.user_dictionary",
     "reader.core.word_info",
     "reader.ui.text_worker",
@@ -66,6 +64,8 @@ LATER = {
     "reader.core.aligner",
     "reader.core.word_list",
     "reader.core.search",
+    "reader.core.cedict_index",
+    "reader.core.dictionary_loading",
     "reader.ui.word_list_controller",
     "reader.ui.find_bar",
     "reader.ui.counterpart_highlighter",
@@ -99,10 +99,7 @@ main([])
 
 
 def test_the_window_leaves_what_the_first_paint_does_without_for_later(tmp_path: Path) -> None:
-    environment = {
-        **os.environ,
-        **{name: str(tmp_path) for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME")},
-    }
+    environment = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path)}
     result = subprocess.run(
         [sys.executable, "-c", FIRST_PAINT],
         capture_output=True,

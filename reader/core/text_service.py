@@ -156,9 +156,8 @@ class TextService:
                 load_pypinyin()
                 self._pinyin_ready = True
 
-    def load_dictionary(self, build: bool = True) -> None:
-        """Open CC-CEDICT (its index, checked whole), if not open yet: the pop-up's glosses.
-        Unless `build`, only an index built before is opened (building one takes a second)."""
+    def load_dictionary(self) -> None:
+        """Open CC-CEDICT (its index, checked whole), if not open yet: the pop-up's glosses."""
         if self._cedict is not None:
             return
         from reader.core import cedict_index
@@ -168,17 +167,16 @@ class TextService:
         with self._cedict_lock:
             if self._cedict is not None:
                 return
-            if self._cache_dir is None:  # nowhere to keep an index: the whole file parsed
-                if build:
-                    with collector_paused():
-                        self._cedict = Cedict.bundled()
+            if self._cache_dir is None:
+                with collector_paused():
+                    self._cedict = Cedict.bundled()
                 return
             path, version = self._cache_dir / "cedict.index", bundled_version()
             index = cedict_index.CedictIndex.open(path, version)
-            if index is None and build:
+            if index is None:
                 cedict_index.build(path, bundled_lines(), version)
-                index = cedict_index.CedictIndex.open(path, version) or Cedict.bundled()
-            self._cedict = index
+                index = cedict_index.CedictIndex.open(path, version)
+            self._cedict = index or Cedict.bundled()
 
     def versions(self) -> str:
         """The versions of everything a word's cut and reading depend on, user's fixes too."""

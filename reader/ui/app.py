@@ -52,14 +52,11 @@ def run(paths: Sequence[Path], screenshot: Path | None = None) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     document = load_document(*(paths or seed_paths()[:1]))
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    configure_application(app, dressed=False)
-    from reader.ui.dictionary_opening import open_dictionary_meanwhile
-
-    open_dictionary_meanwhile(build=False)  # while the window's modules load and it is made
     from reader.ui.first_paint import AfterNextPaint
     from reader.ui.main_window import MainWindow
 
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    configure_application(app, dressed=False)
     window = MainWindow()
     if screenshot is not None:
         window.resize(*SCREENSHOT_SIZE)

@@ -65,6 +65,7 @@ WORD_LIST_SHOWN = "word_list/visible"  # the word list dock was open when the wi
 PARTS = (  # made after the first paint, one per pass of the event loop
     "_make_pop_up",
     "_make_qt_enums",
+    "_warm_pop_up",
     "_make_reading_parts",
     "_make_positions_and_recent",
     # A module's name: imported in a pass of its own, ahead of the part that uses it. It is
@@ -95,11 +96,11 @@ class MainWindow(QMainWindow):
 
     The first paint shows the text with the menus and the tool bar, and a cached document's
     words on screen, and waits for nothing else. After it, one per pass of the event loop
-    (`PARTS`): the pop-up, with its first rich text (CC-CEDICT is opened while the window
-    is made); Qt's namespace enums; the store, the segmentation fixes, the text pipeline and
-    the alignment editor (the cache's key is checked then); the reading positions and recent
-    files; the word list; the find bar; the hover's counterparts. Then the worker starts
-    reading the document. Asking for any part sooner makes it at once (`MadeLater`)."""
+    (`PARTS`): the pop-up (CC-CEDICT opened meanwhile); Qt's namespace enums; the pop-up's
+    first rich text; the store, the segmentation fixes, the text pipeline and the alignment
+    editor (the cache's key is checked then); the reading positions and recent files; the
+    word list; the find bar; the hover's counterparts. Then the worker starts reading the
+    document. Asking for any part sooner makes it at once (`MadeLater`)."""
 
     text_ready = Signal()  # every Chinese paragraph of the current document is segmented
 
@@ -308,17 +309,23 @@ class MainWindow(QMainWindow):
             self._start_work(self.model.document)
 
     def _make_pop_up(self) -> None:
-        """First after the paint: the pop-up, and its first rich text laid out with a word on
-        screen whose reading came from the cache, if CC-CEDICT is open (the program opens it
-        while the window is made): some 7 ms that the first hover need not wait for. Nothing
-        laid out if a hover has come first."""
+        """First after the paint: the pop-up, and CC-CEDICT's index opened on a worker (most
+        of that is the index's check, which leaves the interpreter to the window)."""
+        from PySide6.QtCore import QThreadPool
+
+        from reader.core.text_service import shared_service
+
+        QThreadPool.globalInstance().start(shared_service(cache_folder()).load_dictionary)
+        self.view.make_popup()
+
+    def _warm_pop_up(self) -> None:
+        """The pop-up's first rich text laid out, with a word on screen whose reading came
+        from the cache, once CC-CEDICT is open: some 12 ms the first hover need not wait for.
+        Nothing if a hover has come first."""
         from reader.core.text_service import shared_service
         from reader.core.word_info import describe
-        from reader.ui.dictionary_opening import open_dictionary_meanwhile
         from reader.ui.first_screen import paragraphs_on_screen
 
-        open_dictionary_meanwhile()  # if this window was made otherwise
-        self.view.make_popup()
         service, popup = shared_service(cache_folder()), self.view.popup
         if popup.info is not None or not service.dictionary_open:  # no hover here waits
             return
