@@ -90,6 +90,16 @@ def test_characters_of_a_name_give_their_common_meaning() -> None:
     assert crow.pinyin == "wū" and crow.first_gloss == "crow"
 
 
+@pytest.mark.parametrize(
+    ("word", "gloss"), [("期", "a period of time"), ("以", "to use"), ("最", "most")]
+)
+def test_an_entry_that_only_points_to_another_comes_after_it(word: str, gloss: str) -> None:
+    """CC-CEDICT lists a variant form's entry ("old variant of 以[yi3]") under the simplified
+    character too, often first."""
+    assert describe(SERVICE, word).first_gloss == gloss
+    assert describe(SERVICE, word + "间").characters[0].first_gloss == gloss
+
+
 def test_service_is_safe_from_several_threads() -> None:
     results: list[str] = []
     text = "天山南北响起大跃进号角"

@@ -19,6 +19,8 @@ _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _NUMBERED_SYLLABLE = re.compile(r"^([A-Za-z:]+)([1-5])$")
 _COMBINING_MARKS = ("\u0304", "\u0301", "\u030c", "\u0300")  # tones 1 to 4
 _REFERENCE_PINYIN = re.compile(r"\[([A-Za-z:1-5 ]+)\]")  # cross-references: 乌克兰[Wu1 ke4 lan2]
+# A gloss that sends the reader to another entry: "old variant of 以[yi3]", "see 行[xing2]".
+_ELSEWHERE = re.compile(r"(?:[\w-]+ )*variant of |see |used in ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,12 @@ class DictEntry:
             )
             for g in self.glosses
         )
+
+    @property
+    def refers_elsewhere(self) -> bool:
+        """Its first gloss sends the reader to another entry: CC-CEDICT gives a variant form
+        an entry of its own (朞 "variant of 期[qi1]"), found under the simplified form too."""
+        return not self.glosses or _ELSEWHERE.match(self.glosses[0]) is not None
 
     @property
     def proper_noun(self) -> bool:

@@ -32,9 +32,14 @@ def _entries_reading_first(
     service: TextService, word: str, reading: list[str]
 ) -> tuple[DictEntry, ...]:
     """The word's entries, those read as the word is read here first (行 in 银行: "bank",
-    not "to walk"), and among those the common word before the name (乌 "crow", not "Wu")."""
+    not "to walk"); among those, an entry that only sends the reader to another last (期 "a
+    period of time", not "variant of 期"), and the common word before the name (乌 "crow",
+    not "Wu")."""
     return tuple(
-        sorted(service.lookup(word), key=lambda e: (not read_as(e, reading), e.proper_noun))
+        sorted(
+            service.lookup(word),
+            key=lambda e: (not read_as(e, reading), e.refers_elsewhere, e.proper_noun),
+        )
     )
 
 
