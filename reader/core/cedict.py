@@ -19,8 +19,9 @@ _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _NUMBERED_SYLLABLE = re.compile(r"^([A-Za-z:]+)([1-5])$")
 _COMBINING_MARKS = ("\u0304", "\u0301", "\u030c", "\u0300")  # tones 1 to 4
 _REFERENCE_PINYIN = re.compile(r"\[([A-Za-z:1-5 ]+)\]")  # cross-references: 乌克兰[Wu1 ke4 lan2]
-# A gloss that sends the reader to another entry: "old variant of 以[yi3]", "see 行[xing2]".
-_ELSEWHERE = re.compile(r"(?:[\w-]+ )*variant of |see |used in ")
+# A gloss that sends the reader to another entry: "old variant of 以[yi3]", "see 行[xing2]"
+# (CC-CEDICT qualifies a variant by at most two words: "old", "erhua", "nonstandard simplified").
+_ELSEWHERE = re.compile(r"(?:[\w-]+ ){0,2}variant of |see |used in ")
 
 
 @dataclass(frozen=True, slots=True)
