@@ -1,5 +1,6 @@
 """CC-CEDICT's index on disk answers as the parsed dictionary does, and is rebuilt rather than
-read when it is damaged or made from other data."""
+read when it is damaged or made from other data: no byte of it is used before its block is
+checked."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from pathlib import Path
 import pytest
 from pypinyin.contrib.tone_convert import to_tone
 
-from reader.core import cedict_index
+from reader.core import cedict, cedict_index
 from reader.core.cedict import Cedict, syllable_with_marks
-from reader.core.cedict_index import CedictIndex
+from reader.core.cedict_index import CedictIndex, DamagedIndex
+from reader.core.text_service import TextService
 
 LINES = [
     "# CC-CEDICT sample\n",
@@ -21,6 +23,18 @@ LINES = [
     "綠 绿 [lu:4] /green/\n",
     "malformed line\n",
 ]
+
+
+# Entries for a dozen blocks: the table of records in the first two, entry 4000 far after.
+MANY = [f"{chr(0x4E00 + n)} {chr(0x4E00 + n)} [yi1] /meaning {n}/\n" for n in range(5_000)]
+FAR_WORD, FAR_GLOSS = chr(0x4E00 + 4_000), b"meaning 4000/"
+
+
+def _damage(path: Path, at: bytes, after: int = 0) -> None:
+    """Change a bit of the byte `after` bytes past the first `at` in the file."""
+    data = bytearray(path.read_bytes())
+    data[data.index(at) + after] ^= 0x01
+    path.write_bytes(bytes(data))
 
 
 @pytest.fixture
@@ -48,6 +62,55 @@ def test_a_damaged_or_stale_index_is_not_opened(index_path: Path) -> None:
     index_path.write_bytes(bytes(data))
     assert CedictIndex.open(index_path, "v1") is None
     assert CedictIndex.open(index_path.with_name("missing"), "v1") is None
+
+
+@pytest.mark.parametrize(
+    ("at", "after"),
+    [(b" 5000 ", 1), (b" 5000 ", 6), (b"\n", 1)],
+    ids=["records counted", "blocks counted", "blocks' checksums"],
+)
+def test_damage_to_the_header_or_the_checks_keeps_the_index_closed(
+    tmp_path: Path, at: bytes, after: int
+) -> None:
+    path = tmp_path / "cedict.index"
+    cedict_index.build(path, MANY, "v1")
+    _damage(path, at, after)
+    assert CedictIndex.open(path, "v1") is None
+
+
+def test_an_index_cut_short_is_not_opened(tmp_path: Path) -> None:
+    path = tmp_path / "cedict.index"
+    cedict_index.build(path, MANY, "v1")
+    path.write_bytes(path.read_bytes()[: -cedict_index.BLOCK])
+    assert CedictIndex.open(path, "v1") is None
+
+
+def test_a_damaged_record_is_never_read(tmp_path: Path) -> None:
+    path = tmp_path / "cedict.index"
+    cedict_index.build(path, MANY, "v1")
+    _damage(path, FAR_GLOSS)
+    index = CedictIndex.open(path, "v1")
+    assert index is not None  # opening reads the table of records, not the records
+    assert [e.glosses for e in index.lookup(chr(0x4E00 + 10))] == [("meaning 10",)]
+    with pytest.raises(DamagedIndex):
+        index.lookup(FAR_WORD)
+    assert not index.check()
+
+
+@pytest.mark.parametrize("first", ["hover", "worker"])
+def test_the_service_rebuilds_a_damaged_index_and_answers_from_the_new_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first: str
+) -> None:
+    monkeypatch.setattr(cedict, "bundled_lines", lambda: iter(MANY))
+    TextService(tmp_path).load_dictionary()  # an earlier session's index
+    path = tmp_path / "cedict.index"
+    _damage(path, FAR_GLOSS)
+    service = TextService(tmp_path)
+    if first == "worker":
+        service.load_dictionary()  # opened and checked whole: rebuilt before any look-up
+    assert [e.glosses for e in service.lookup(FAR_WORD)] == [("meaning 4000",)]
+    rebuilt = CedictIndex.open(path, cedict.bundled_version())
+    assert rebuilt is not None and rebuilt.check()
 
 
 @pytest.mark.parametrize("numbered", ["lu:4", "Xi1", "er5", "zhuang4", "m2", "ng4", "you3"])

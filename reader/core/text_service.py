@@ -157,11 +157,20 @@ class TextService:
                 self._pinyin_ready = True
 
     def load_dictionary(self) -> None:
-        """Open CC-CEDICT (its index, checked whole), if not open yet: the pop-up's glosses."""
+        """Open CC-CEDICT, if not open yet, and check the whole of its index (some 10 ms, on
+        the worker that calls this), so that damage is found before a hover reads it."""
+        self._open_dictionary()
+        from reader.core.cedict_index import CedictIndex
+
+        dictionary = self._cedict
+        if isinstance(dictionary, CedictIndex) and not dictionary.check():
+            self._rebuild_dictionary(dictionary)
+
+    def _open_dictionary(self) -> None:
+        """Open CC-CEDICT: its index, whose blocks are checked as look-ups read them."""
         if self._cedict is not None:
             return
-        from reader.core import cedict_index
-        from reader.core.cedict import Cedict, bundled_lines, bundled_version
+        from reader.core.cedict import Cedict
         from reader.core.dictionary_loading import collector_paused
 
         with self._cedict_lock:
@@ -171,12 +180,30 @@ class TextService:
                 with collector_paused():
                     self._cedict = Cedict.bundled()
                 return
-            path, version = self._cache_dir / "cedict.index", bundled_version()
-            index = cedict_index.CedictIndex.open(path, version)
-            if index is None:
+            self._cedict = self._index(reuse=True)
+
+    def _rebuild_dictionary(self, damaged: Cedict | CedictIndex) -> None:
+        """Build CC-CEDICT's index again, a block of it being damaged. Meanwhile other threads
+        go on reading the old one's sound blocks; the new file replaces it, the old stays mapped."""
+        with self._cedict_lock:
+            if self._cedict is damaged:  # not rebuilt by another thread meanwhile
+                self._cedict = self._index(reuse=False)
+
+    def _index(self, reuse: bool) -> Cedict | CedictIndex:
+        """CC-CEDICT's index in the cache folder, built if it is missing, outdated, damaged or
+        not to be reused; the parsed dictionary if the folder cannot take it."""
+        from reader.core import cedict_index
+        from reader.core.cedict import Cedict, bundled_lines, bundled_version
+
+        path, version = self._cache_dir / "cedict.index", bundled_version()
+        index = cedict_index.CedictIndex.open(path, version) if reuse else None
+        if index is None:
+            try:
                 cedict_index.build(path, bundled_lines(), version)
-                index = cedict_index.CedictIndex.open(path, version)
-            self._cedict = index or Cedict.bundled()
+            except OSError:
+                return Cedict.bundled()
+            index = cedict_index.CedictIndex.open(path, version)
+        return index or Cedict.bundled()
 
     def versions(self) -> str:
         """The versions of everything a word's cut and reading depend on, user's fixes too."""
@@ -273,11 +300,19 @@ class TextService:
 
     def lookup(self, word: str) -> list[DictEntry]:
         """Every CC-CEDICT entry whose simplified or traditional headword is `word`."""
-        self.load_dictionary()
-        return self._cedict.lookup(word)
+        self._open_dictionary()
+        from reader.core.cedict_index import DamagedIndex
+
+        dictionary = self._cedict
+        try:
+            return dictionary.lookup(word)
+        except DamagedIndex:
+            self._rebuild_dictionary(dictionary)
+            return self._cedict.lookup(word)
 
     def cedict_entries(self) -> Iterator[DictEntry]:
-        """All of CC-CEDICT, for indexes of its own that a caller builds (the aligner's)."""
+        """All of CC-CEDICT, for indexes of its own that a caller builds (the aligner's): its
+        index checked whole first, so that reading it through never meets a damaged block."""
         self.load_dictionary()
         return iter(self._cedict)
 

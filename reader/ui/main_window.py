@@ -309,8 +309,9 @@ class MainWindow(QMainWindow):
             self._start_work(self.model.document)
 
     def _make_pop_up(self) -> None:
-        """First after the paint: the pop-up, and CC-CEDICT's index opened on a worker (most
-        of that is the index's check, which leaves the interpreter to the window)."""
+        """First after the paint: the pop-up, and CC-CEDICT's index opened and checked whole
+        on a worker (the check leaves the interpreter to the window; a hover meanwhile checks
+        the blocks it reads)."""
         from PySide6.QtCore import QThreadPool
 
         from reader.core.text_service import shared_service
