@@ -26,7 +26,6 @@ from pathlib import Path
 
 from reader.core.cedict import DictEntry, parse_line
 from reader.core.checksum import HEX_LENGTH, Checksum
-from reader.core.dictionary_loading import release_in_slices
 
 MAGIC = b"parallel-reader-cedict-index-3"
 BLOCK = 16_384  # bytes under one checksum: a look-up checks a dozen or so, 5 µs each
@@ -44,6 +43,8 @@ def build(path: Path, lines: Iterable[str], version: str) -> None:
     It is built on a worker while the window shows a document, so no step holds the
     interpreter for long: sorted a bucket at a time, written a slice at a time, freed a slice
     at a time (whole, the sort, the join and the freeing each took 35-70 ms)."""
+    from reader.core.dictionary_loading import release_in_slices  # here: a hover opens the index
+
     buckets: dict[bytes, list[tuple[bytes, int, bytes]]] = {}
     for number, line in enumerate(lines):
         entry = parse_line(line)

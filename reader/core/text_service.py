@@ -170,13 +170,13 @@ class TextService:
         """Open CC-CEDICT: its index, whose blocks are checked as look-ups read them."""
         if self._cedict is not None:
             return
-        from reader.core.cedict import Cedict
-        from reader.core.dictionary_loading import collector_paused
-
         with self._cedict_lock:
             if self._cedict is not None:
                 return
             if self._cache_dir is None:
+                from reader.core.cedict import Cedict
+                from reader.core.dictionary_loading import collector_paused
+
                 with collector_paused():
                     self._cedict = Cedict.bundled()
                 return

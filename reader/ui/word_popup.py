@@ -109,14 +109,7 @@ class WordPopup(QRubberBand):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.addWidget(self._label)
-        self._hint = QLabel(self)  # the keys that act on the word: the program's words, no tag
-        self._hint.setObjectName("WordPopupHint")
-        self._hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        hint_font = self._hint.font()
-        hint_font.setPointSizeF(hint_font.pointSizeF() * 0.85)
-        self._hint.setFont(hint_font)
-        self._hint.hide()
-        layout.addWidget(self._hint)
+        self._hint: QLabel | None = None  # the keys that act on the word, once there are any
         self.info: WordInfo | None = None
         self.colours: Sequence[QColor] = ()
         self.hint_for: Callable[[str], str] | None = None  # a word's keys line; none if unset
@@ -133,7 +126,7 @@ class WordPopup(QRubberBand):
         painter.end()
 
     def hint(self) -> str:
-        return self._hint.text()
+        return "" if self._hint is None else self._hint.text()
 
     def refresh_hint(self) -> None:
         """Write the keys line again (the word was just saved, say), where the pop-up stands."""
@@ -142,8 +135,24 @@ class WordPopup(QRubberBand):
 
     def _write_hint(self) -> None:
         hint = self.hint_for(self.info.word) if self.hint_for and self.info else ""
-        self._hint.setText(hint)
-        self._hint.setVisible(bool(hint))
+        if hint and self._hint is None:
+            self._hint = self._make_hint()
+        if self._hint is not None:
+            self._hint.setText(hint)
+            self._hint.setVisible(bool(hint))
+
+    def _make_hint(self) -> QLabel:
+        """The keys line: the program's words, no tag. Made when first wanted, as the word list
+        is made after the first paint: its smaller font is some 3 ms that a hover made at that
+        paint need not wait for."""
+        hint = QLabel(self)
+        hint.setObjectName("WordPopupHint")
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        font = hint.font()
+        font.setPointSizeF(font.pointSizeF() * 0.85)
+        hint.setFont(font)
+        self.layout().addWidget(hint)
+        return hint
 
     def text(self) -> str:
         """What the reader sees, as plain text (the label holds rich text)."""
