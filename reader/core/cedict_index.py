@@ -1,7 +1,7 @@
 """CC-CEDICT as a sorted file on disk, looked up in place through a memory map.
 
 Parsing CC-CEDICT's 120,000 lines takes most of a second and some 80 MB; this index is built
-once, in the cache folder, and opening it afterwards takes under a millisecond, so that a hover
+once, in the cache folder, and opening it afterwards takes a millisecond or two, so that a hover
 made as the window appears has its glosses at once. The file is checked a block at a time, each
 block against its own checksum before any of its bytes is used: opening checks the header, the
 blocks' checksums and the table of records; a look-up checks the blocks of the records it reads;
@@ -169,6 +169,7 @@ class CedictIndex:
         self._blocks = blocks
         self._offsets = offsets
         self._start = start  # where the records begin
+        self._whole_checked = False
 
     @classmethod
     def open(cls, path: Path, version: str) -> CedictIndex | None:
@@ -202,19 +203,22 @@ class CedictIndex:
 
     def check(self) -> bool:
         """Check every block not checked yet (10 ms or so for all of CC-CEDICT, most of it
-        without the interpreter lock): False if one is damaged."""
-        try:
-            self._blocks.check(self._start, len(self._data))  # the table's were, on opening
-        except DamagedIndex:
-            return False
+        without the interpreter lock): False if one is damaged. Once all are found sound, at
+        once: each paragraph a worker segments asks again."""
+        if not self._whole_checked:
+            try:
+                self._blocks.check(self._start, len(self._data))  # the table's were, on opening
+            except DamagedIndex:
+                return False
+            self._whole_checked = True
         return True
 
     def _record(self, number: int) -> tuple[bytes, int, int]:
         """Record `number`, checked: its headword, and where its CC-CEDICT line starts and ends."""
         start = self._start + self._offsets[number]
         following = number + 1
-        end = self._start + self._offsets[following] if following < len(self._offsets) else None
-        end = len(self._data) if end is None else end
+        last = following == len(self._offsets)
+        end = len(self._data) if last else self._start + self._offsets[following]
         self._blocks.check(start, end)
         tab = self._data.find(b"\t", start, end)
         return self._data[start:tab], tab + 1, end - 1
