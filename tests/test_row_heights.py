@@ -3,6 +3,7 @@ editing lay out only the rows on screen, and what the reader sees stays in place
 
 from __future__ import annotations
 
+import threading
 from itertools import pairwise
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from windows import new_window, open_now
 
 from reader.core import alignment as ops
 from reader.core.document import Language
-from reader.ui import row_delegate
+from reader.ui import row_delegate, row_heights
 from reader.ui.main_window import MainWindow
 
 ROWS = 2000
@@ -200,3 +201,62 @@ def test_an_edit_off_screen_leaves_the_view_and_its_undo_shows_it(qtbot, tmp_pat
     window.undo_stack.undo()
     assert window.model.rowCount() == ROWS
     assert 3 in visible_rows(window)  # what the undo changed, in view
+
+
+def test_words_that_arrive_while_a_row_is_joined_otherwise_reach_it_when_it_comes_back(
+    qtbot, tmp_path: Path
+) -> None:
+    """Layouts are kept by the paragraphs a row joins, across alignments: one kept from an
+    earlier alignment is not shown with the words its paragraph had then."""
+    window = new_window(qtbot, *long_pair(tmp_path, 20))
+    model, delegate = window.model, window.view.delegate
+    window.alignments.edit("Merge rows", lambda a: ops.merge_with_next(a, 0))
+    delegate.row_layout(0)  # the two paragraphs, laid out together
+    window.undo_stack.undo()
+    model.add_tokens({0: list(model.tokens(0))})  # new words for the first Chinese paragraph
+    window.view.words_arrived([0])
+    window.undo_stack.redo()
+    placed = [p for p in delegate.row_layout(0).paragraphs if p.language is Language.CHINESE]
+    assert [p.index for p in placed] == [0, 1]
+    assert all(p.laid_out.tokens is model.tokens(p.index) for p in placed)
+
+
+def test_rows_laid_out_keep_their_heights_when_every_row_number_changes(
+    qtbot, tmp_path: Path
+) -> None:
+    """The aligner's result renumbers nearly every row of a long text: the rows the reader
+    has scrolled through keep their real heights, not estimates, wherever they moved."""
+    window = new_window(qtbot, *long_pair(tmp_path, ROWS))
+    bar = window.view.verticalScrollBar()
+    known: dict[int, tuple[range, int]] = {}  # by row: its English paragraphs, its height
+    for share in (0.3, 0.6):
+        bar.setValue(int(bar.maximum() * share))
+        settle(qtbot, window)
+        for row in visible_rows(window):
+            height = window.view.delegate.row_layout(row).height
+            known[row] = (window.model.link(row).english, height)
+    window.alignments.apply(ops.merge_with_next(window.model.alignment, 0))
+    heights = window.view.delegate.heights()
+    assert len(known) > 6
+    for row, (english, height) in known.items():  # each one row up
+        assert (window.model.link(row - 1).english, heights[row - 1]) == (english, height)
+
+
+def test_the_aligned_rows_heights_are_worked_out_on_the_worker(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    """A novel's 20,000 rows take tens of milliseconds to measure: not the window's work when
+    the aligner's result arrives."""
+    measured: list[tuple[object, bool]] = []  # the links measured, and whether by the window
+    original = row_heights._row_heights
+
+    def noted(english: list[float], chinese: list[float], links, margins: float) -> list[int]:
+        measured.append((links, threading.current_thread() is threading.main_thread()))
+        return original(english, chinese, links, margins)
+
+    monkeypatch.setattr(row_heights, "_row_heights", noted)
+    window = new_window(qtbot, *long_pair(tmp_path, 50))
+    window.view.delegate.heights()  # the aligned rows, as the view asks for them
+    aligned = window.alignments.automatic.links
+    assert window.model.links() is aligned
+    assert [by_window for links, by_window in measured if links is aligned] == [False]

@@ -595,8 +595,10 @@ class MainWindow(QMainWindow):
             self.view.words_arrived(tokens)
 
     @in_foreground
-    def _on_aligned(self, generation: int, alignment: object) -> None:
+    def _on_aligned(self, generation: int, alignment: object, measured: object) -> None:
         if generation == self._generation:
+            if measured is not None:
+                self.view.delegate.adopt(measured)
             self.alignments.set_automatic(alignment)
 
     def _on_progress(self, generation: int, done: int, total: int) -> None:

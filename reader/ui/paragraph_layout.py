@@ -50,6 +50,7 @@ class ParagraphLayout(NamedTuple):
     height: float
     rubies: tuple[RubyText, ...] = ()
     ruby_font: QFont | None = None
+    tokens: list[Token] | None = None  # the words it was laid out with
 
 
 def ruby_font_for(font: QFont) -> QFont:
@@ -135,7 +136,7 @@ def lay_out(
         line.setPosition(QPointF(0, height))
         height += line.height()
     layout.endLayout()
-    return ParagraphLayout(layout, height, rubies, ruby_font)
+    return ParagraphLayout(layout, height, rubies, ruby_font, tokens)
 
 
 def draw_ruby(

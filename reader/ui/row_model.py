@@ -130,15 +130,6 @@ class RowModel(QAbstractListModel):
             raise IndexError(index)
         return row
 
-    def row_joining(self, english: range, chinese: range) -> int | None:
-        """The row whose link joins exactly these paragraphs, if there is one."""
-        language = Language.ENGLISH if english else Language.CHINESE
-        try:
-            row = self.row_of(language, (english or chinese).start)
-        except IndexError:
-            return None
-        return row if _RANGES(self._rows[row]) == (english, chinese) else None
-
     def paragraphs(self, row: int, language: Language) -> list[tuple[int, Paragraph]]:
         run = _run(self._rows[row], language)
         side = self._document.side(language)

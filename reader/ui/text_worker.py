@@ -30,7 +30,13 @@ from reader.ui.first_screen import EarlyWords, paragraphs_on_screen, show_cached
 from reader.ui.folders import cache_folder
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from reader.core.alignment import Link
+    from reader.ui.row_heights import Measured
     from reader.ui.row_view import RowView
+
+    Measure = Callable[[Document, Sequence[Link]], Measured]
 
 DELIVERY_SECONDS = 0.1  # work gathered into one delivery, unless it finishes the screen
 PROGRESS_SECONDS = 0.25  # a progress bar repaints the window each time it moves
@@ -41,7 +47,7 @@ class TextSignals(QObject):
 
     tokens = Signal(int, object)  # generation, {chinese paragraph index: [Token]}
     progress = Signal(int, int, int)  # generation, paragraphs done, paragraphs in all
-    aligned = Signal(int, object)  # generation, Alignment
+    aligned = Signal(int, object, object)  # generation, Alignment, Measured (its rows' heights)
     finished = Signal(int)
 
 
@@ -50,7 +56,8 @@ class DocumentTask(QRunnable):
 
     `cache` (already opened and checked) supplies the words when the document has been read
     before; otherwise they are computed and written to `cache_file` for next time. Paragraphs
-    in `done` were delivered by the window itself and are skipped.
+    in `done` were delivered by the window itself and are skipped. `measure` (the view's
+    `measurer`) works out the aligned rows' heights here, not on the window's thread.
     """
 
     def __init__(
@@ -61,6 +68,7 @@ class DocumentTask(QRunnable):
         cache: TokenCache | None = None,
         cache_file: tuple[Path, str] | None = None,
         done: dict[int, list[Token]] | None = None,
+        measure: Measure | None = None,
     ) -> None:
         super().__init__()
         self.signals = TextSignals()
@@ -69,6 +77,7 @@ class DocumentTask(QRunnable):
         self._document = document
         self._cache = cache
         self._cache_file = cache_file
+        self._measure = measure
         self._words: dict[int, list[Token]] = dict(done or {})
         self.order = WorkOrder(len(document.chinese), self._words)
         self.cancelled = threading.Event()
@@ -93,8 +102,9 @@ class DocumentTask(QRunnable):
             from reader.core.aligner import align_document
 
             alignment = align_document(self._document)
+            measured = self._measure and self._measure(self._document, alignment.links)
             cross_language.prepare(self._service)  # before text_ready: hovers never wait
-            self.signals.aligned.emit(self._generation, alignment)
+            self.signals.aligned.emit(self._generation, alignment, measured)
         self.signals.finished.emit(self._generation)
 
     def _read_all(self, texts: list[str]) -> bool:
@@ -155,7 +165,8 @@ class TextPipeline(QObject):
         else:
             cache = TokenCache.open(path, key, len(document.chinese))
             first = {} if cache is None else show_cached(self._view, self._service, document, cache)
-        task = DocumentTask(self._service, generation, document, cache, (path, key), first)
+        measure = self._view.delegate.measurer()
+        task = DocumentTask(self._service, generation, document, cache, (path, key), first, measure)
         self._task = task
         self._view_moved()
         return task
