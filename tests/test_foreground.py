@@ -40,7 +40,31 @@ def test_a_worker_steps_aside_until_the_window_is_done(no_limit: None) -> None:
 
 def test_nothing_waits_while_the_window_is_idle(no_limit: None) -> None:
     assert not is_busy()
-    step_aside()  # returns: the window is idle
+    worker = threading.Thread(target=step_aside)
+    worker.start()
+    worker.join()  # returns: the window is idle
+
+
+def test_the_windows_own_thread_never_waits_for_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Work a worker does, run on the window's thread (a script's, say), steps aside for
+    nothing: the window it would wait for is itself."""
+    waited: list[threading.Thread] = []
+
+    class Idle(threading.Event):
+        def wait(self, timeout: float | None = None) -> bool:
+            waited.append(threading.current_thread())
+            return super().wait(timeout)
+
+    idle = Idle()
+    idle.set()
+    monkeypatch.setattr(foreground, "_idle", idle)
+
+    @in_foreground
+    def paint() -> None:
+        step_aside()
+
+    paint()
+    assert waited == []
 
 
 def test_nested_calls_keep_the_window_busy_until_the_outermost_returns() -> None:
@@ -95,3 +119,21 @@ def test_the_document_task_steps_aside_before_each_paragraph(qtbot, monkeypatch)
     monkeypatch.setattr(text_worker, "step_aside", lambda: steps.append(True))
     window = new_window(qtbot, SEED)
     assert len(steps) > len(window.model.document.chinese)
+
+
+def test_counting_the_dictionarys_glosses_steps_aside_between_batches(monkeypatch) -> None:
+    """The aligner's worker counts the words of 120,000 CC-CEDICT entries: a batch at a time,
+    the window first between batches."""
+    from reader.core import cross_language
+    from reader.core.text_service import shared_service
+
+    batches: list[int] = []
+
+    def noted(items):
+        for item in items:
+            batches.append(len(item))
+            yield item
+
+    monkeypatch.setattr(cross_language, "stepping", noted)
+    cross_language._Glossary(shared_service()).rarities()
+    assert len(batches) > 100 and max(batches) <= cross_language.RARITY_BATCH

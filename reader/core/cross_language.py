@@ -27,6 +27,7 @@ from reader.core.align_evidence import CHINESE_STOPWORDS, Lexicon, gloss_text
 from reader.core.alignment import Alignment, Link
 from reader.core.document import Language
 from reader.core.english_words import WORD, content_words, related, stem
+from reader.core.foreground import stepping
 from reader.core.numbers import chinese_numbers, english_numbers
 from reader.core.sentence_alignment import align_sentences
 from reader.core.sentences import sentence_spans
@@ -41,8 +42,9 @@ NUMBER = 1.0  # the score of the same number on both sides
 NAME = 1.0  # the score of a dictionary name whose pinyin spells the English name
 GUESSED_NAME = 0.6  # the same for a word the dictionary lacks: a name, or a compound
 RELATED = 0.8  # how much a derivative counts against the gloss word itself
-RARITY_BATCH = 2000  # CC-CEDICT entries counted at a time: one regular expression over all
-# of its glosses holds the interpreter for a third of a second, freezing the window
+RARITY_BATCH = 500  # CC-CEDICT entries counted at a time, stepping aside for the window between
+# batches: one regular expression over all of its glosses holds the interpreter for a third of
+# a second, freezing the window
 _ABBREVIATION = "abbr. for "  # such a gloss names what the word stands for after a comma
 _DESCRIPTION = re.compile(r"[,:]")  # "Tianshan, mountain range ...": the head comes first
 _ALTERNATIVE = re.compile(r"\b(?:or|and)\b")  # "Ürümqi or Urumqi", "iron and steel"
@@ -159,7 +161,8 @@ class _Glossary:
                 entries = self._service.cedict_entries()  # a batch at a time, never all at once:
                 words: Counter[str] = Counter()  # 120,000 entries would take 60 MB
                 counted = 0
-                while batch := list(islice(entries, RARITY_BATCH)):  # see RARITY_BATCH
+                batches = iter(lambda: list(islice(entries, RARITY_BATCH)), [])
+                for batch in stepping(batches):  # see RARITY_BATCH
                     counted += len(batch)
                     glosses = "\n".join("/".join(e.glosses) for e in batch).lower()
                     words.update(WORD.findall(glosses))

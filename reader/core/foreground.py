@@ -54,8 +54,10 @@ def is_busy() -> bool:
 
 
 def step_aside() -> None:
-    """On a worker, between two steps: wait while the window is busy."""
-    _idle.wait(LONGEST_WAIT)
+    """On a worker, between two steps: wait while the window is busy. The window's own thread
+    (work a test or a script runs there) goes on: it would wait for itself."""
+    if threading.current_thread() is not threading.main_thread():
+        _idle.wait(LONGEST_WAIT)
 
 
 def stepping(items: Iterable[T]) -> Iterator[T]:
