@@ -20,11 +20,7 @@ def installed_version(name: str) -> str:
     importlib.metadata itself (an egg, say)."""
     prefix = name.replace("-", "_").replace(".", "_").lower() + "-"
     for entry in sys.path:
-        try:
-            folders = os.listdir(entry or ".")
-        except OSError:
-            continue
-        for folder in folders:
+        for folder in _listing(entry):
             lowered = folder.lower()
             if lowered.startswith(prefix) and lowered.endswith(SUFFIX):
                 version = folder[len(prefix) : -len(SUFFIX)]
@@ -33,3 +29,13 @@ def installed_version(name: str) -> str:
     from importlib.metadata import version as metadata_version
 
     return metadata_version(name)
+
+
+@cache
+def _listing(entry: str) -> tuple[str, ...]:
+    """What a `sys.path` entry holds, listed once for all the names asked for (the standard
+    library's folder, listed before site-packages, has hundreds of entries)."""
+    try:
+        return tuple(os.listdir(entry or "."))
+    except OSError:
+        return ()

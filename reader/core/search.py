@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
+from operator import attrgetter
 
 from reader.core.alignment import Alignment
 from reader.core.document import Document, Language
@@ -176,14 +177,15 @@ class DocumentSearch:
 
 
 ReadingKey = tuple[int, bool, int, int]
+_ENGLISH_STOP, _CHINESE_STOP = attrgetter("english.stop"), attrgetter("chinese.stop")
 
 
 def reading_key(alignment: Alignment) -> Callable[[Match], ReadingKey]:
     """A sort key for matches, row by row as the reader sees them: in each row the English
     matches, then the Chinese. A tuple `(row,)` sorts before every match of that row."""
-    stops = {
-        Language.ENGLISH: [link.english.stop for link in alignment],
-        Language.CHINESE: [link.chinese.stop for link in alignment],
+    stops = {  # in C: the rows of a novel, after each search and each new alignment
+        Language.ENGLISH: list(map(_ENGLISH_STOP, alignment.links)),
+        Language.CHINESE: list(map(_CHINESE_STOP, alignment.links)),
     }
 
     def key(match: Match) -> ReadingKey:

@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QPoint, QPointF, QRunnable, QThreadPool, Signal
 
 from reader.core.document import Document
-from reader.core.search import DocumentSearch, Found, Match, reading_key, searches_pinyin
+from reader.core.search import (
+    DocumentSearch,
+    Found,
+    Match,
+    ReadingKey,
+    reading_key,
+    searches_pinyin,
+)
 from reader.ui.row_delegate import Mark, Span
 
 if TYPE_CHECKING:
@@ -108,8 +115,10 @@ class FindController(QObject):
         """Put `matches` in reading order; stay on the current match if it is still there,
         else go to the first one at or after it (or after the top of the view)."""
         before = self.matches[self.current] if self.current >= 0 else None
-        key = reading_key(self._window.model.alignment)
-        keyed = sorted((key(m), m) for m in matches)
+        keyed: list[tuple[ReadingKey, Match]] = []
+        if matches:  # the key reads every row: not for no match at all (an opened document)
+            key = reading_key(self._window.model.alignment)
+            keyed = sorted((key(m), m) for m in matches)
         self.matches = [m for _, m in keyed]
         self.truncated = truncated
         self.current = -1

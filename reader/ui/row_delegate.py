@@ -229,6 +229,8 @@ class RowDelegate(QStyledItemDelegate):
         estimate = self._current_estimate()
         links = model.links()
         estimated = estimate.rows(model.document, links, MARGIN * 0.6, MARGIN * 0.4)
+        if not self._heights:  # a document just opened
+            return estimated
         return list(map(self._heights.get, map(_ROW_KEY, links), estimated))  # in C: 20,000 rows
 
     def measurer(self) -> Callable[[Document, Sequence[Link]], Measured]:
