@@ -55,6 +55,20 @@ def test_index_looks_up_as_the_parsed_dictionary_does(index_path: Path) -> None:
     assert sorted(e.simplified for e in index) == sorted(e.simplified for e in parsed)
 
 
+def test_words_kept_answer_as_read_however_many_are_asked(
+    index_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Entries looked up are kept for the next hover, a bounded number of words; what a
+    caller does with its list changes nothing kept."""
+    monkeypatch.setattr(cedict_index, "WORDS_KEPT", 2)
+    index = CedictIndex.open(index_path, "v1")
+    parsed = Cedict(iter(LINES))
+    assert index is not None
+    index.lookup("行").clear()
+    for word in ("行", "银行", "乌鲁木齐", "无", "行", "银行", "绿", "行"):
+        assert index.lookup(word) == parsed.lookup(word)
+
+
 def test_a_damaged_or_stale_index_is_not_opened(index_path: Path) -> None:
     assert CedictIndex.open(index_path, "v2") is None
     data = bytearray(index_path.read_bytes())

@@ -31,6 +31,8 @@ MAGIC = b"parallel-reader-cedict-index-3"
 BLOCK = 16_384  # bytes under one checksum: a look-up checks a dozen or so, 5 µs each
 BUCKET_PREFIX = 2  # bytes of a headword that pick its bucket: some 400 buckets, each sorted fast
 RECORDS_PER_WRITE = 2_000
+WORDS_KEPT = 4_096  # words whose entries are kept, parsed: a hover reads a word and each of its
+# characters, a binary search of 240,000 records apiece, and the reader hovers the same again
 
 
 class DamagedIndex(Exception):
@@ -170,6 +172,7 @@ class CedictIndex:
         self._offsets = offsets
         self._start = start  # where the records begin
         self._whole_checked = False
+        self._kept: dict[str, tuple[DictEntry, ...]] = {}  # see WORDS_KEPT
 
     @classmethod
     def open(cls, path: Path, version: str) -> CedictIndex | None:
@@ -235,6 +238,15 @@ class CedictIndex:
 
     def lookup(self, word: str) -> list[DictEntry]:
         """Raises DamagedIndex if a record it reads is damaged."""
+        found = self._kept.get(word)
+        if found is None:
+            found = tuple(self._read(word))
+            if len(self._kept) >= WORDS_KEPT:  # a worker reading a whole novel's words, say
+                self._kept.clear()
+            self._kept[word] = found
+        return list(found)
+
+    def _read(self, word: str) -> list[DictEntry]:
         key = word.encode("utf-8")
         found = []
         number = self._first(key)
