@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from long_documents import long_pair
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QImage, QPalette
 from windows import new_window, open_now
 
 from reader.core import alignment as ops
@@ -260,3 +260,39 @@ def test_the_aligned_rows_heights_are_worked_out_on_the_worker(
     aligned = window.alignments.automatic.links
     assert window.model.links() is aligned
     assert [by_window for links, by_window in measured if links is aligned] == [False]
+
+
+def test_scrolling_paints_only_the_rows_that_come_on_screen(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    """What stays on screen is moved, not painted again, and the screen shows what a full
+    paint would (the screen's own pixels, not a fresh rendering of the view)."""
+    window = new_window(qtbot, *long_pair(tmp_path, ROWS))
+    view, bar = window.view, window.view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    settle(qtbot, window)
+    step = view.viewport().height() // 4
+    for _ in range(2):  # the rows below get their real heights, and are painted once
+        bar.setValue(bar.value() + step)
+        settle(qtbot, window)
+    bar.setValue(bar.value() - 2 * step)
+    settle(qtbot, window)
+    viewport = view.viewport()
+    viewport.repaint()  # nothing left to paint
+
+    def on_screen() -> QImage:
+        corner = viewport.mapTo(window, QPoint(0, 0))
+        shot = window.screen().grabWindow(window.winId())
+        return shot.copy(QRect(corner, viewport.size())).toImage()
+
+    painted: list[int] = []
+    paint = view.delegate.paint
+    monkeypatch.setattr(
+        view.delegate, "paint", lambda *args: painted.append(args[2].row()) or paint(*args)
+    )
+    bar.setValue(bar.value() + step)
+    qtbot.waitUntil(lambda: bool(painted))
+    rows_painted, moved = set(painted), on_screen()
+    viewport.repaint()
+    assert len(rows_painted) < len(visible_rows(window)) // 2
+    assert moved == on_screen()

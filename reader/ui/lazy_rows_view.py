@@ -255,7 +255,13 @@ class LazyRowsView(QAbstractItemView):
     @in_foreground
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         """Rows coming on screen get their real height now, before they are painted; if rows
-        above the ones the reader saw grew (scrolling up), the view moves down with them."""
+        above the ones the reader saw grew (scrolling up), the view moves down with them.
+
+        What was on screen and stays is moved, not painted again: only the rows coming on
+        screen are (a screen of Chinese text takes tens of milliseconds to paint on a slow
+        machine, while a worker contends for the interpreter). The rows that were on screen
+        kept their heights: only rows coming on screen get new ones, and those above the
+        reader's (scrolling up) move the view instead, which is then painted whole."""
         rows, bar, height = self.rows(), self.verticalScrollBar(), self.viewport().height()
         value = bar.value()
         seen = rows.row_at(value + dy + height // 2)  # mid-screen before this scroll
@@ -265,7 +271,12 @@ class LazyRowsView(QAbstractItemView):
             if shift:
                 self._update_range()
                 bar.setValue(value + shift)  # calls this again, scrolling down: no more shift
-        self.viewport().update()
+                self.viewport().update()
+                return
+        if dx or abs(dy) >= height:
+            self.viewport().update()
+        else:
+            self.viewport().scroll(0, dy)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         action = page_keys().get(event.key())
