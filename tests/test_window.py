@@ -189,3 +189,31 @@ def test_the_rows_keep_one_vertical_scroll_bar_and_no_horizontal_one(window: Mai
     view = window.view
     assert view.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOn
     assert view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+
+
+def test_the_status_says_loading_only_while_the_dictionaries_load(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    """Not over the words' progress and the alignment after them (a novel's take minutes)."""
+    import threading
+
+    from long_documents import long_pair
+    from windows import new_window, open_now
+
+    from reader.core import aligner
+    from reader.ui.main_window import LOADING
+
+    release, align = threading.Event(), aligner.align_document
+    monkeypatch.setattr(aligner, "align_document", lambda *a: release.wait(30) and align(*a))
+    window = new_window(qtbot)
+    said: list[str] = []
+    window.statusBar().messageChanged.connect(said.append)
+    try:
+        open_now(qtbot, window, *long_pair(tmp_path, 20))
+        qtbot.waitUntil(lambda: LOADING in said)
+        qtbot.waitUntil(lambda: window.statusBar().currentMessage() != LOADING)
+        assert not window.text_is_ready  # still aligning
+    finally:
+        release.set()
+    with qtbot.waitSignal(window.text_ready, timeout=60000):
+        pass

@@ -62,6 +62,7 @@ Word segmentation: jieba (MIT). Pinyin: pypinyin (MIT). Toolkit: Qt for Python (
 
 STORE_NAME = "parallel-reader.sqlite3"
 WORD_LIST_SHOWN = "word_list/visible"  # the word list dock was open when the window closed
+LOADING = "Loading the dictionaries…"  # the status while the worker loads them
 PARTS = (  # made after the first paint, one per pass of the event loop
     "_make_pop_up",
     "_make_qt_enums",
@@ -578,15 +579,22 @@ class MainWindow(QMainWindow):
         self._generation += 1
         early, self._early = self._early, None  # read for this document by show_document
         task = self.pipeline.task(self._generation, document, early)
+        task.signals.loaded.connect(self._on_loaded)
         task.signals.tokens.connect(self._on_tokens)
         task.signals.aligned.connect(self._on_aligned)
         task.signals.progress.connect(self._on_progress)
         task.signals.finished.connect(self._on_finished)
         self._task = task
         if document.chinese:
-            self.statusBar().showMessage("Loading the dictionaries…")
+            self.statusBar().showMessage(LOADING)
         if self._completed:  # else _finish_completion starts it
             self.pipeline.start(task)
+
+    def _on_loaded(self, generation: int) -> None:
+        """The words come now: the progress bar tells how far they are (a novel's take a
+        minute and its alignment as long again, which "Loading" would have stood over)."""
+        if generation == self._generation and self.statusBar().currentMessage() == LOADING:
+            self.statusBar().clearMessage()
 
     @in_foreground
     def _on_tokens(self, generation: int, tokens: dict) -> None:

@@ -45,6 +45,7 @@ PROGRESS_SECONDS = 0.25  # a progress bar repaints the window each time it moves
 class TextSignals(QObject):
     """Progress back to the UI thread; `generation` tells a stale document's results apart."""
 
+    loaded = Signal(int)  # generation: the dictionaries are loaded, or the words are cached
     tokens = Signal(int, object)  # generation, {chinese paragraph index: [Token]}
     progress = Signal(int, int, int)  # generation, paragraphs done, paragraphs in all
     aligned = Signal(int, object, object)  # generation, Alignment, Measured (its rows' heights)
@@ -91,6 +92,7 @@ class DocumentTask(QRunnable):
         with collector_paused():
             if self._cache is None:
                 self._service.load()
+            self.signals.loaded.emit(self._generation)
             computed = self._read_all(texts)
         if self.cancelled.is_set():
             return
