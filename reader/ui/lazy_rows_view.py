@@ -257,11 +257,11 @@ class LazyRowsView(QAbstractItemView):
         """Rows coming on screen get their real height now, before they are painted; if rows
         above the ones the reader saw grew (scrolling up), the view moves down with them.
 
-        What was on screen and stays is moved, not painted again: only the rows coming on
-        screen are (a screen of Chinese text takes tens of milliseconds to paint on a slow
-        machine, while a worker contends for the interpreter). The rows that were on screen
-        kept their heights: only rows coming on screen get new ones, and those above the
-        reader's (scrolling up) move the view instead, which is then painted whole."""
+        What stays on screen is moved, not painted again; only the rows coming on screen are
+        painted (a screen of Chinese text takes tens of milliseconds to paint on a slow
+        machine, while a worker contends for the interpreter). Moving is right because rows
+        that were on screen keep their heights; when rows above grew and the view moved with
+        them, it is painted whole."""
         rows, bar, height = self.rows(), self.verticalScrollBar(), self.viewport().height()
         value = bar.value()
         seen = rows.row_at(value + dy + height // 2)  # mid-screen before this scroll
