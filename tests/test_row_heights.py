@@ -207,8 +207,10 @@ def test_words_that_arrive_while_a_row_is_joined_otherwise_reach_it_when_it_come
     qtbot, tmp_path: Path
 ) -> None:
     """Layouts are kept by the paragraphs a row joins, across alignments: one kept from an
-    earlier alignment is not shown with the words its paragraph had then."""
+    earlier alignment is not shown with the words its paragraph had then (pinyin above the
+    characters: the words shape the layout)."""
     window = new_window(qtbot, *long_pair(tmp_path, 20))
+    window.actions.ruby.setChecked(True)
     model, delegate = window.model, window.view.delegate
     window.alignments.edit("Merge rows", lambda a: ops.merge_with_next(a, 0))
     delegate.row_layout(0)  # the two paragraphs, laid out together

@@ -73,6 +73,11 @@ class AlignmentController(QObject):
         if stored is not None:
             self.model.set_alignment(stored)
 
+    @property
+    def corrected(self) -> bool:
+        """The reader's corrections are shown, and the aligner's result will not replace them."""
+        return self._corrected
+
     def set_automatic(self, automatic: Alignment) -> None:
         """The aligner's result: shown unless the reader's corrections are."""
         self.automatic = automatic

@@ -605,7 +605,7 @@ class MainWindow(QMainWindow):
     @in_foreground
     def _on_aligned(self, generation: int, alignment: object, measured: object) -> None:
         if generation == self._generation:
-            if measured is not None:
+            if measured is not None and not self.alignments.corrected:  # its rows are shown
                 self.view.delegate.adopt(measured)
             self.alignments.set_automatic(alignment)
 

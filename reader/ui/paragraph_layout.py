@@ -36,6 +36,11 @@ class ReadingAids(NamedTuple):
     colours: tuple[QColor, ...] = ()
     hidden_words: frozenset[str] = frozenset()  # known: no ruby over them
 
+    @property
+    def use_words(self) -> bool:
+        """Whether a paragraph's words change its layout (pinyin above them, or tone colours)."""
+        return self.ruby or self.colour_text
+
 
 class RubyText(NamedTuple):
     """One word's reading, syllable by syllable, with each syllable's tone."""

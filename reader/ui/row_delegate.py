@@ -208,11 +208,11 @@ class RowDelegate(QStyledItemDelegate):
         return result
 
     def _has_its_words(self, cached: RowLayout) -> bool:
-        """Whether a layout was made with the words its Chinese paragraphs have now: one kept
-        from an earlier alignment missed the words that arrived since (`forget_rows` drops only
-        the layouts of the rows there are now)."""
+        """Whether a layout was made with the words its Chinese paragraphs have now, if words
+        shape it: one kept from an earlier alignment missed the words that arrived since
+        (`forget_rows` drops only the layouts of the rows there are now)."""
         tokens = self._model.tokens
-        return all(
+        return not self._aids.use_words or all(
             p.laid_out.tokens is tokens(p.index)
             for p in cached.paragraphs
             if p.language is Language.CHINESE

@@ -113,8 +113,7 @@ class RowView(LazyRowsView):
     def words_arrived(self, chinese: Iterable[int] | None = None) -> None:
         """Segmentation delivered words (of these Chinese paragraphs, or of any): rows that show
         ruby or colours need laying out again, and take their new heights when painted."""
-        aids = self._delegate.aids
-        if aids.ruby or aids.colour_text:
+        if self._delegate.aids.use_words:
             self._delegate.forget_rows(chinese)
             self.viewport().update()
 

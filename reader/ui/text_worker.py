@@ -30,13 +30,8 @@ from reader.ui.first_screen import EarlyWords, paragraphs_on_screen, show_cached
 from reader.ui.folders import cache_folder
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
-
-    from reader.core.alignment import Link
-    from reader.ui.row_heights import Measured
+    from reader.ui.document_opener import Measure
     from reader.ui.row_view import RowView
-
-    Measure = Callable[[Document, Sequence[Link]], Measured]
 
 DELIVERY_SECONDS = 0.1  # work gathered into one delivery, unless it finishes the screen
 PROGRESS_SECONDS = 0.25  # a progress bar repaints the window each time it moves
