@@ -52,8 +52,8 @@ class DocumentTask(QRunnable):
 
     `cache` (already opened and checked) supplies the words when the document has been read
     before; otherwise they are computed and written to `cache_file` for next time. Paragraphs
-    in `done` were delivered by the window itself and are skipped. `measure` (the view's
-    `measurer`) works out the aligned rows' heights here, not on the window's thread.
+    in `done` were delivered by the window itself and are skipped. `measure`, if set (the
+    view's `measurer`), works out the aligned rows' heights here, not on the window's thread.
     """
 
     def __init__(
@@ -64,7 +64,6 @@ class DocumentTask(QRunnable):
         cache: TokenCache | None = None,
         cache_file: tuple[Path, str] | None = None,
         done: dict[int, list[Token]] | None = None,
-        measure: Measure | None = None,
     ) -> None:
         super().__init__()
         self.signals = TextSignals()
@@ -73,7 +72,7 @@ class DocumentTask(QRunnable):
         self._document = document
         self._cache = cache
         self._cache_file = cache_file
-        self._measure = measure
+        self.measure: Measure | None = None
         self._words: dict[int, list[Token]] = dict(done or {})
         self.order = WorkOrder(len(document.chinese), self._words)
         self.cancelled = threading.Event()
@@ -99,7 +98,7 @@ class DocumentTask(QRunnable):
             from reader.core.aligner import align_document
 
             alignment = align_document(self._document)
-            measured = self._measure and self._measure(self._document, alignment.links)
+            measured = self.measure and self.measure(self._document, alignment.links)
             cross_language.prepare(self._service)  # before text_ready: hovers never wait
             self.signals.aligned.emit(self._generation, alignment, measured)
         self.signals.finished.emit(self._generation)
@@ -162,8 +161,7 @@ class TextPipeline(QObject):
         else:
             cache = TokenCache.open(path, key, len(document.chinese))
             first = {} if cache is None else show_cached(self._view, self._service, document, cache)
-        measure = self._view.delegate.measurer()
-        task = DocumentTask(self._service, generation, document, cache, (path, key), first, measure)
+        task = DocumentTask(self._service, generation, document, cache, (path, key), first)
         self._task = task
         self._view_moved()
         return task
@@ -172,8 +170,14 @@ class TextPipeline(QObject):
         """Run `task` once the view has shown the document's first rows: painted while the
         worker runs, they would wait for it at every call between Qt and Python."""
         viewport = self._view.viewport()
-        AfterNextPaint(viewport, lambda: QThreadPool.globalInstance().start(task))
+        AfterNextPaint(viewport, lambda: self._run(task))
         viewport.update()  # a paint to wait for, whatever else is pending
+
+    def _run(self, task: DocumentTask) -> None:
+        """Start `task` with the view's measurer, made now: it reads the fonts' metrics, which
+        a second opening's first paint (the task made before it) need not wait for."""
+        task.measure = self._view.delegate.measurer()
+        QThreadPool.globalInstance().start(task)
 
     def _view_moved(self) -> None:
         if self._task is not None:
