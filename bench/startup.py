@@ -26,13 +26,17 @@ compiler, not the start-up.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from importlib.machinery import ModuleSpec
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOL_TIP = (
@@ -79,12 +83,43 @@ def child_jieba() -> None:
 
 def child_app(started: float) -> None:
     """The program as `parallel-reader` starts it, watched from inside: first paint of the
-    rows, then a check every few milliseconds for visible words that can be hovered."""
+    rows, then a check every few milliseconds for visible words that can be hovered. Nothing
+    is imported ahead of the program (Qt included): the watcher is put on the row view as its
+    module is imported."""
     sys.path.insert(0, str(ROOT))
+    sys.meta_path.insert(0, _WatchRowView(lambda module: _watch(module, started)))
+    from reader.cli import main
+
+    main([])
+
+
+class _WatchRowView:
+    """An import hook that hands `reader.ui.row_view` to `watch` once it has run."""
+
+    NAME = "reader.ui.row_view"
+
+    def __init__(self, watch: Callable[[ModuleType], None]) -> None:
+        self._watch = watch
+
+    def find_spec(self, name: str, path: object, target: object = None) -> ModuleSpec | None:
+        if name != self.NAME:
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        run_module = spec.loader.exec_module
+
+        def run_and_watch(module: ModuleType) -> None:
+            run_module(module)
+            self._watch(module)
+
+        spec.loader.exec_module = run_and_watch
+        return spec
+
+
+def _watch(row_view: ModuleType, started: float) -> None:
     from PySide6.QtCore import QEvent, QObject, QPointF, QTimer
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication([])
     marks: dict[str, float] = {}
 
     def hover_ready(at_paint: bool = False) -> None:
@@ -94,6 +129,7 @@ def child_app(started: float) -> None:
 
         # Asked of the view: the window's parts made after the first paint are not asked for,
         # which would make them at once.
+        app = QApplication.instance()
         window = next(w for w in app.topLevelWidgets() if type(w).__name__ == "MainWindow")
         visible = paragraphs_on_screen(window.view)
         if not visible or any(window.model.tokens(i) is None for i in visible):
@@ -143,8 +179,6 @@ def child_app(started: float) -> None:
     # The watcher is on the rows' viewport alone, as the bare window's is on its label alone:
     # on the whole application it had Python wrap every object that an event reaches, some
     # 20-30 ms of start-up that the program itself never spends.
-    from reader.ui import row_view
-
     watcher = Painted()
     make_view = row_view.RowView.__init__
 
@@ -153,9 +187,6 @@ def child_app(started: float) -> None:
         view.viewport().installEventFilter(watcher)
 
     row_view.RowView.__init__ = make_watched_view
-    from reader.cli import main
-
-    main([])
 
 
 def _report(marks: dict[str, float]) -> None:

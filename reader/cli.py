@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -85,9 +86,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         options = _gui_parser().parse_args(args)
         if len(options.files) > 2:
             _gui_parser().error("give one document, or an English and a Chinese file")
-        from reader.ui.app import run
+        gc.disable()  # until the first paint: see reader.ui.app.after_first_paint
+        try:
+            from reader.ui.app import run
 
-        return run(options.files, options.screenshot)
+            return run(options.files, options.screenshot)
+        finally:
+            gc.enable()  # a file that could not be opened, say
     except ReaderError as error:
         print(f"parallel-reader: {error}", file=sys.stderr)
         return 1

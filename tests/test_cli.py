@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -75,6 +76,24 @@ def test_bad_input_gets_one_line_naming_the_file(capsys, tmp_path: Path, kind: s
     lines = captured.err.strip().splitlines()
     assert len(lines) == 1 and str(path) in lines[0]
     assert "Traceback" not in captured.err
+    assert gc.isenabled()  # paused for the start-up alone
+
+
+def test_the_start_up_pauses_the_cycle_collector_until_the_first_paint(
+    monkeypatch: pytest.MonkeyPatch, qapp
+) -> None:
+    from reader.ui import app
+
+    during: list[bool] = []
+    monkeypatch.setattr(app, "run", lambda paths, screenshot: during.append(gc.isenabled()) or 0)
+    assert main([]) == 0 and during == [False]
+    gc.disable()
+    try:
+        app.after_first_paint(qapp)
+        assert gc.isenabled() and gc.get_freeze_count() > 0
+    finally:
+        gc.enable()
+        gc.unfreeze()
 
 
 def test_help_everywhere() -> None:
