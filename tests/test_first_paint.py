@@ -4,12 +4,15 @@ asked for), unless the first paint shows them; the document's words come after t
 
 from __future__ import annotations
 
+import pytest
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QMenu
 from windows import SEED, new_window, open_and_wait
 
 from reader.core.formats import load_document
 from reader.ui.find_bar import FindBar
 from reader.ui.main_window import MainWindow
+from reader.ui.text_worker import TextPipeline
 from reader.ui.word_list_dock import WordListDock
 
 
@@ -81,3 +84,30 @@ def test_a_find_bar_made_after_the_words_came_finds_them_by_pinyin(qtbot) -> Non
     assert {
         window.model.document.chinese[m.paragraph].text[m.start : m.end] for m in controller.matches
     } == {"乌鲁木齐"}
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_with_no_words_cached_the_dictionaries_load_before_the_other_parts_are_made(
+    qtbot, monkeypatch: pytest.MonkeyPatch, cached: bool
+) -> None:
+    if cached:
+        new_window(qtbot, SEED).close()  # read through: its words are cached
+        QThreadPool.globalInstance().waitForDone()  # aligned too
+    held: list[object] = []  # the document's task, handed over once every part is made
+    monkeypatch.setattr(TextPipeline, "start", lambda self, task: held.append(task))
+    started: list[tuple[str, bool]] = []  # work given to the workers: were parts still coming?
+    start = QThreadPool.start
+
+    def spy(pool: QThreadPool, work: object, *args: object) -> None:
+        started.append((getattr(work, "__name__", ""), not held))
+        start(pool, work, *args)
+
+    monkeypatch.setattr(QThreadPool, "start", spy)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.show_document(load_document(SEED))
+    qtbot.waitUntil(lambda: bool(held))
+    QThreadPool.globalInstance().waitForDone()
+    loading = [name for name, early in started if early and name.startswith("load")]
+    assert loading == (["load_dictionary"] if cached else ["load"])

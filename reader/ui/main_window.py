@@ -97,11 +97,12 @@ class MainWindow(QMainWindow):
 
     The first paint shows the text with the menus and the tool bar, and a cached document's
     words on screen, and waits for nothing else. After it, one per pass of the event loop
-    (`PARTS`): the pop-up (CC-CEDICT opened meanwhile); Qt's namespace enums; the pop-up's
-    first rich text; the store, the segmentation fixes, the text pipeline and the alignment
-    editor (the cache's key is checked then); the reading positions and recent files; the
-    word list; the find bar; the hover's counterparts. Then the worker starts reading the
-    document. Asking for any part sooner makes it at once (`MadeLater`)."""
+    (`PARTS`): the pop-up (CC-CEDICT opened meanwhile, jieba and pypinyin loaded too if the
+    document's words are not cached); Qt's namespace enums; the pop-up's first rich text; the
+    store, the segmentation fixes, the text pipeline and the alignment editor (the cache's key
+    is checked then); the reading positions and recent files; the word list; the find bar;
+    the hover's counterparts. Then the worker starts reading the document. Asking for any
+    part sooner makes it at once (`MadeLater`)."""
 
     text_ready = Signal()  # every Chinese paragraph of the current document is segmented
 
@@ -312,12 +313,17 @@ class MainWindow(QMainWindow):
     def _make_pop_up(self) -> None:
         """First after the paint: the pop-up, and CC-CEDICT's index opened and checked whole
         on a worker (the check leaves the interpreter to the window; a hover meanwhile checks
-        the blocks it reads)."""
+        the blocks it reads). With no words cached for the document shown, jieba's and
+        pypinyin's dictionaries load on that worker next: the words on screen wait for them,
+        not for the other parts, which would leave the interpreter idle between their passes."""
         from PySide6.QtCore import QThreadPool
 
         from reader.core.text_service import shared_service
 
-        QThreadPool.globalInstance().start(shared_service(cache_folder()).load_dictionary)
+        service = shared_service(cache_folder())
+        words_cached = self._early is not None or not self.model.document.chinese
+        load = service.load_dictionary if words_cached else service.load
+        QThreadPool.globalInstance().start(load)
         self.view.make_popup()
 
     def _warm_pop_up(self) -> None:
