@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QRect, Qt, QUrl
-from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QDropEvent, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
 from windows import SEED, open_and_wait
 
 from reader.core import alignment as ops
 from reader.core.document import Language
 from reader.ui.main_window import ABOUT, MainWindow
 from reader.ui.row_delegate import Mark, Span
-from reader.ui.word_popup import WordPopup, place_beside
+from reader.ui.word_popup import MARGIN_X, MARGIN_Y, MAX_TEXT_WIDTH, WordPopup, place_beside
 
 
 def word_position(window: MainWindow, word: str) -> QPointF:
@@ -90,6 +90,29 @@ def test_the_popup_stands_above_its_window_and_goes_with_it(qtbot) -> None:
     qtbot.waitUntil(
         lambda: not any(isinstance(w, WordPopup) for w in QApplication.topLevelWidgets())
     )
+
+
+@pytest.mark.parametrize("word", ["行", "乌鲁木齐", "一"])
+def test_the_popup_holds_all_of_its_text_with_long_glosses_wrapped(qtbot, word: str) -> None:
+    from reader.core.text_service import shared_service
+    from reader.core.word_info import describe
+    from reader.ui.folders import cache_folder
+
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    popup = WordPopup(owner)
+    popup.hint_for = lambda word: "S save · C copy · K known"
+    popup.lay_out(describe(shared_service(cache_folder()), word))
+    assert popup.width() <= MAX_TEXT_WIDTH + 2 * MARGIN_X  # long lines wrapped
+    image = popup.grab().toImage()
+    base = popup.palette().color(QPalette.ColorRole.ToolTipBase).rgb()
+    margins = [(x, y) for x in range(1, popup.width() - 1) for y in (1, popup.height() - 2)]
+    margins += [(x, y) for y in range(1, popup.height() - 1) for x in (1, popup.width() - 2)]
+    assert all(image.pixel(x, y) == base for x, y in margins)  # no text cut off at an edge
+    inked = {
+        y for y in range(popup.height()) for x in range(popup.width()) if image.pixel(x, y) != base
+    }
+    assert max(inked) > popup.height() - MARGIN_Y - 12  # the last line, the keys, is drawn
 
 
 def test_popup_stays_on_screen_near_every_edge() -> None:
