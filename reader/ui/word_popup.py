@@ -100,7 +100,7 @@ class WordPopup(QRubberBand):
     itself; any other would need the window flags named, and with them Qt's namespace enums
     (see above). The band's own look is not drawn: the pop-up paints a box in the palette's
     tool-tip colours, and its text from a document of its own. A word-wrapped QLabel laid the
-    same text out three times over to size itself: 2-7 ms a hover, against 0.3-1.4 ms."""
+    same text out several times over to size itself: 2-7 ms a hover, against 0.3-1.4 ms."""
 
     def __init__(self, owner: QWidget) -> None:
         super().__init__(QRubberBand.Shape.Rectangle)
@@ -148,7 +148,7 @@ class WordPopup(QRubberBand):
 
     def lay_out(self, info: WordInfo) -> None:
         """Fill the pop-up with `info` and size it, ready to be shown above its owner's window
-        but not shown (the first rich text laid out and the pop-up's own window take some 10
+        but not shown (the first rich text laid out and the pop-up's own window take 5-10
         ms, which the first hover need not wait for: see MainWindow's `_warm_pop_up`)."""
         self.info = info
         self._hint = self.hint_for(info.word) if self.hint_for else ""
