@@ -124,7 +124,7 @@ def lay_out(
     layout.setCacheEnabled(True)
     rubies: tuple[RubyText, ...] = ()
     ruby_font = None
-    if tokens:
+    if tokens and aids.use_words:  # else no format: QTextCharFormat's enums are 4 ms to make
         if aids.ruby:
             ruby_font = ruby_font_for(font)
             rubies = _rubies(tokens, aids)
