@@ -8,7 +8,11 @@ from reader.core.text_service import Token
 from reader.ui.paragraph_layout import ReadingAids, lay_out
 
 TEXT = "银行很大"
-WORDS = [Token("银行", 0, 2, ("yín", "háng")), Token("很", 2, 3, ("hěn",)), Token("大", 3, 4, ("dà",))]
+WORDS = [
+    Token("银行", 0, 2, ("yín", "háng")),
+    Token("很", 2, 3, ("hěn",)),
+    Token("大", 3, 4, ("dà",)),
+]
 COLOURS = tuple(QColor(c) for c in ("red", "orange", "green", "blue", "grey"))
 
 
